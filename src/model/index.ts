@@ -1,0 +1,5 @@
+export type * from './osv.js';
+export { eventOf } from './osv.js';
+export type * from './purl.js';
+export type { Ordering } from './version.js';
+export { toOrdering } from './version.js';
