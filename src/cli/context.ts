@@ -1,0 +1,99 @@
+import { resolve } from 'node:path';
+import pc from 'picocolors';
+import type { LoadedConfig } from '../config/index.js';
+// Imported from its own file, not the store's index, so that a run that never opens the store
+// does not load the query builder.
+import { defaultDataDir } from '../store/data-dir.js';
+import type { Store } from '../store/index.js';
+import type { CliIo } from './io.js';
+import { writeFileAtomically } from './io.js';
+
+/** The global options of every command (DESIGN.md, "Interfaces users touch"). */
+export interface GlobalOptions {
+  readonly config?: string;
+  readonly dataDir?: string;
+  readonly offline?: boolean;
+  readonly quiet?: boolean;
+  /** False with --no-color. */
+  readonly color?: boolean;
+  readonly debug?: boolean;
+}
+
+export type Colors = ReturnType<typeof pc.createColors>;
+
+/** What a command needs from the command line and the environment, resolved once. */
+export interface CliContext {
+  readonly io: CliIo;
+  readonly colors: Colors;
+  readonly debug: boolean;
+  readonly quiet: boolean;
+  readonly dataDir: string;
+  /** --offline, else `offline:` of the config that applies to `target`. */
+  offline(target: string): Promise<boolean>;
+  /** The config for a target path: --config when given, else the nearest trustline.yaml. */
+  config(target: string): Promise<LoadedConfig | undefined>;
+  openStore(): Promise<Store>;
+  /** Writes a command's result to --output (atomically) or stdout. */
+  output(text: string, outputFile: string | undefined): void;
+  /** One line on stderr, unless --quiet. */
+  note(line: string): void;
+}
+
+/**
+ * Colour is on only for a terminal, and off with --no-color or a non-empty NO_COLOR
+ * (https://no-color.org).
+ */
+export function colorEnabled(options: GlobalOptions, io: CliIo): boolean {
+  if (options.color === false) return false;
+  const noColor = io.env['NO_COLOR'];
+  if (noColor !== undefined && noColor !== '') return false;
+  return io.stdout.isTTY === true;
+}
+
+export function createContext(options: GlobalOptions, io: CliIo): CliContext {
+  const dataDir = options.dataDir === undefined ? defaultDataDir(io.env) : resolve(io.cwd, options.dataDir);
+  const configs = new Map<string, Promise<LoadedConfig | undefined>>();
+  const config = (target: string): Promise<LoadedConfig | undefined> => {
+    const key = resolve(io.cwd, target);
+    let loaded = configs.get(key);
+    if (loaded === undefined) {
+      loaded = loadConfigFor(options, io, key);
+      configs.set(key, loaded);
+    }
+    return loaded;
+  };
+  return {
+    io,
+    colors: pc.createColors(colorEnabled(options, io)),
+    debug: options.debug === true,
+    quiet: options.quiet === true,
+    dataDir,
+    config,
+    async offline(target) {
+      if (options.offline === true) return true;
+      return (await config(target))?.config.offline === true;
+    },
+    async openStore() {
+      const { openStore } = await import('../store/index.js');
+      const url = io.env['DATABASE_URL'];
+      return openStore({ dataDir, databaseUrl: url === undefined || url === '' ? null : url });
+    },
+    output(text, outputFile) {
+      const ended = text.endsWith('\n') ? text : `${text}\n`;
+      if (outputFile === undefined || outputFile === '-') io.stdout.write(ended);
+      else writeFileAtomically(resolve(io.cwd, outputFile), ended);
+    },
+    note(line) {
+      if (options.quiet !== true) io.stderr.write(`${line}\n`);
+    },
+  };
+}
+
+async function loadConfigFor(options: GlobalOptions, io: CliIo, target: string): Promise<LoadedConfig | undefined> {
+  // The config module (yaml, zod) is loaded only when there is a file to read.
+  const { findConfigFile } = await import('../config/discover.js');
+  const file = options.config === undefined ? findConfigFile(target) : resolve(io.cwd, options.config);
+  if (file === undefined) return undefined;
+  const { loadConfig } = await import('../config/load.js');
+  return loadConfig(file);
+}

@@ -1,0 +1,141 @@
+import { Command, CommanderError, Option } from 'commander';
+import type { OptionValues } from 'commander';
+import { ExitCode, TrustlineError, worstExitCode } from '../errors.js';
+import { createContext } from './context.js';
+import type { CliContext, GlobalOptions } from './context.js';
+import { processIo } from './io.js';
+import type { CliIo } from './io.js';
+import { trustlineVersion } from './version.js';
+
+const exitCodeHelp = `
+Exit codes:
+  0  success
+  1  the policy failed (findings at or above the threshold, a failed check)
+  2  bad usage or bad input (unknown option, missing path, unreadable file)
+  3  environment failure (network, database, permissions) or an internal error
+  When several apply, the highest wins.
+
+Environment:
+  TRUSTLINE_HOME   data directory (default $XDG_DATA_HOME/trustline or ~/.local/share/trustline)
+  DATABASE_URL     use this PostgreSQL database instead of the embedded SQLite file
+  HTTPS_PROXY, HTTP_PROXY, NO_PROXY   proxy for network sources
+  NO_COLOR         turn colour off (as does a non-terminal output)
+`;
+
+/** A command's action: resolves to its exit code (0, or 1 when its policy failed, or 2 for bad input it reported). */
+type Action<O extends OptionValues> = (context: CliContext, options: O, args: readonly string[]) => Promise<ExitCode>;
+
+/**
+ * Runs the CLI with `argv` (without `node` and the script) and resolves to the exit code. Only
+ * this function decides exit codes; commands and the library throw typed errors.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<ExitCode> {
+  let exitCode: ExitCode = ExitCode.ok;
+  let debug = argv.includes('--debug');
+  const program = buildProgram(io, (code) => {
+    exitCode = worstExitCode(exitCode, code);
+  });
+
+  try {
+    if (argv.length === 0) {
+      io.stderr.write(program.helpInformation());
+      return ExitCode.badInput;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    debug = (program.opts<GlobalOptions>().debug ?? false) || debug;
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and --version end the run successfully; every other parse failure is bad usage.
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.badInput;
+    }
+    return worstExitCode(exitCode, reportError(error, io, debug));
+  }
+}
+
+function buildProgram(io: CliIo, recordExit: (code: ExitCode) => void): Command {
+  const program = new Command('trustline')
+    .description('Trusted security signals for the open-source dependencies you use and the projects you maintain.')
+    .version(trustlineVersion(), '-V, --version', 'print the version and exit')
+    .helpOption('-h, --help', 'show help for a command')
+    .option('--config <file>', 'use this trustline.yaml instead of the nearest one above the target')
+    .option('--data-dir <dir>', 'data directory (database, HTTP cache); default $TRUSTLINE_HOME or the XDG data dir')
+    .option('--offline', 'use local data only; never touch the network')
+    .option('-q, --quiet', 'print only results and errors')
+    .option('--no-color', 'turn colour off (also NO_COLOR, and any non-terminal output)')
+    .option('--debug', 'print stack traces and internal details on errors')
+    .addHelpText('after', exitCodeHelp)
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => {
+        write(`trustline: ${text.replace(/^error: /, '')}`);
+      },
+    });
+
+  const run =
+    <O extends OptionValues>(action: Action<O>) =>
+    async (...received: unknown[]): Promise<void> => {
+      // Commander passes the positional arguments, then the options, then the command.
+      const command = received.at(-1) as Command;
+      const options = command.opts<O>();
+      const args = received.slice(0, -2).flatMap((arg) => (Array.isArray(arg) ? (arg as string[]) : arg === undefined ? [] : [arg as string]));
+      const context = createContext(command.optsWithGlobals<GlobalOptions>(), io);
+      // Every command reads the config of its target (its first path, else the working
+      // directory) first, so a bad trustline.yaml is reported the same way everywhere.
+      await context.config(args[0] ?? io.cwd);
+      recordExit(await action(context, options, args));
+    };
+
+  const db = program
+    .command('db')
+    .description('the advisory database: what it holds and where it lives')
+    .exitOverride();
+  withOutputOptions(db.command('status'), ['table', 'json'], 'table')
+    .description('show the database engine and location, advisories per ecosystem, sources and their age')
+    .exitOverride()
+    .action(
+      run<{ format: 'table' | 'json'; output?: string }>(async (context, options) => {
+        const { dbStatus } = await import('./commands/db-status.js');
+        return dbStatus(context, options);
+      }),
+    );
+
+  return program;
+}
+
+/** `--format` with the command's own choices and default, and `--output`. */
+function withOutputOptions(command: Command, formats: readonly string[], defaultFormat: string): Command {
+  return command
+    .addOption(
+      new Option('-f, --format <format>', `output format: ${formats.join(', ')}`).choices(formats).default(defaultFormat),
+    )
+    .option('-o, --output <file>', 'write the result to this file (whole or not at all) instead of stdout');
+}
+
+/** Prints one line for an error (and its stack with --debug) and returns its exit code. */
+function reportError(error: unknown, io: CliIo, debug: boolean): ExitCode {
+  if (error instanceof TrustlineError) {
+    io.stderr.write(`trustline: ${error.oneLine()}\n`);
+    if (debug) io.stderr.write(`${stackOf(error)}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`trustline: internal error: ${message.split('\n')[0] ?? ''}${debug ? '' : ' (run with --debug for details, and please report it)'}\n`);
+  if (debug) io.stderr.write(`${stackOf(error)}\n`);
+  return ExitCode.environment;
+}
+
+function stackOf(error: unknown): string {
+  const lines: string[] = [];
+  for (let current: unknown = error; current !== undefined; current = (current as { cause?: unknown }).cause) {
+    if (!(current instanceof Error)) {
+      lines.push(JSON.stringify(current));
+      break;
+    }
+    lines.push(current.stack ?? current.message);
+  }
+  return lines.join('\ncaused by: ');
+}
