@@ -1,0 +1,55 @@
+/**
+ * Timing helpers for benchmarks. Every benchmark prints `name: value unit` lines; a peer tool,
+ * when one can run here, is timed in the same run and the ratio printed beside it.
+ */
+import { spawnSync } from 'node:child_process';
+import type { SpawnSyncOptions } from 'node:child_process';
+
+/** Prints one figure in the common `name: value unit` form. */
+export function report(name: string, value: number, unit: string): void {
+  const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  console.log(`${name}: ${value.toFixed(digits)} ${unit}`);
+}
+
+/** The median of the durations (ms) of `runs` calls of `work`, after `warmup` untimed calls. */
+export async function medianMs(work: () => unknown, runs: number, warmup = 1): Promise<number> {
+  for (let i = 0; i < warmup; i++) await work();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await work();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+/** The median wall time (ms) of a whole command, process start included. Fails if it fails. */
+export function commandMedianMs(command: string, args: readonly string[], runs: number, options: SpawnSyncOptions = {}): number {
+  const times: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const start = performance.now();
+    const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], ...options });
+    const elapsed = performance.now() - start;
+    if (result.status !== 0) {
+      throw new Error(`${command} ${args.join(' ')} exited ${String(result.status)}: ${String(result.stderr)}`);
+    }
+    if (i > 0) times.push(elapsed); // the first run warms the file cache
+  }
+  return median(times);
+}
+
+/**
+ * Times our command and a peer's in the same run and prints both and the ratio
+ * (`name.ratio: 4.2 x faster` when ours is faster).
+ */
+export function compareWithPeer(name: string, ours: number, peerName: string, peer: number): void {
+  report(`${name}.trustline`, ours, 'ms');
+  report(`${name}.${peerName}`, peer, 'ms');
+  report(`${name}.ratio-vs-${peerName}`, peer / ours, 'x faster');
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
