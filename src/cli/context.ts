@@ -1,12 +1,14 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import pc from 'picocolors';
 import type { LoadedConfig } from '../config/index.js';
+import type { HttpClient, HttpClientOptions } from '../net/index.js';
 // Imported from its own file, not the store's index, so that a run that never opens the store
 // does not load the query builder.
 import { defaultDataDir } from '../store/data-dir.js';
 import type { Store } from '../store/index.js';
 import type { CliIo } from './io.js';
 import { writeFileAtomically } from './io.js';
+import { trustlineVersion } from './version.js';
 
 /** The global options of every command (DESIGN.md, "Interfaces users touch"). */
 export interface GlobalOptions {
@@ -33,6 +35,11 @@ export interface CliContext {
   /** The config for a target path: --config when given, else the nearest trustline.yaml. */
   config(target: string): Promise<LoadedConfig | undefined>;
   openStore(): Promise<Store>;
+  /**
+   * The HTTP client for network sources: user agent, proxy from HTTPS_PROXY / HTTP_PROXY /
+   * NO_PROXY, cache in the data directory, offline when `offline` is true.
+   */
+  httpClient(offline: boolean): Promise<HttpClient>;
   /** Writes a command's result to --output (atomically) or stdout. */
   output(text: string, outputFile: string | undefined): void;
   /** One line on stderr, unless --quiet. */
@@ -78,6 +85,10 @@ export function createContext(options: GlobalOptions, io: CliIo): CliContext {
       const url = io.env['DATABASE_URL'];
       return openStore({ dataDir, databaseUrl: url === undefined || url === '' ? null : url });
     },
+    async httpClient(offline) {
+      const { createHttpClient } = await import('../net/index.js');
+      return createHttpClient(httpClientOptions(io, dataDir, offline));
+    },
     output(text, outputFile) {
       const ended = text.endsWith('\n') ? text : `${text}\n`;
       if (outputFile === undefined || outputFile === '-') io.stdout.write(ended);
@@ -86,6 +97,17 @@ export function createContext(options: GlobalOptions, io: CliIo): CliContext {
     note(line) {
       if (options.quiet !== true) io.stderr.write(`${line}\n`);
     },
+  };
+}
+
+/** The HTTP client settings the CLI derives from its environment (exported for tests). */
+export function httpClientOptions(io: CliIo, dataDir: string, offline: boolean): HttpClientOptions {
+  const env = (name: string): string | undefined => io.env[name] ?? io.env[name.toLowerCase()];
+  return {
+    userAgent: `trustline/${trustlineVersion()}`,
+    cacheDir: join(dataDir, 'http-cache'),
+    offline,
+    proxy: { httpsProxy: env('HTTPS_PROXY'), httpProxy: env('HTTP_PROXY'), noProxy: env('NO_PROXY') },
   };
 }
 

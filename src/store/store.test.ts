@@ -22,7 +22,8 @@ interface Engine {
   readonly skip?: string;
   setup(): Promise<void>;
   teardown(): void;
-  open(): Promise<Store>;
+  /** A fresh, empty database; the returned function opens it (again and again). */
+  fresh(): Promise<() => Promise<Store>>;
 }
 
 const tempDirs: string[] = [];
@@ -39,7 +40,10 @@ const sqliteEngine: Engine = {
   name: 'SQLite',
   async setup() {},
   teardown() {},
-  open: () => openStore({ dataDir: tempDir(), databaseUrl: null }),
+  fresh() {
+    const dataDir = tempDir();
+    return Promise.resolve(() => openStore({ dataDir, databaseUrl: null }));
+  },
 };
 
 let postgres: PostgresServer | undefined;
@@ -54,13 +58,14 @@ const postgresEngine: Engine = {
   teardown() {
     postgres?.stop();
   },
-  async open() {
+  async fresh() {
     // A fresh database per test, created through the server's default database.
     const admin = await openStore({ databaseUrl: postgres!.url });
     const name = `t${process.pid}_${++databaseCounter}`;
     await sql.raw(`create database ${name}`).execute(admin.db);
     await admin.close();
-    return openStore({ databaseUrl: postgres!.url.replace(/\/postgres$/, `/${name}`) });
+    const url = postgres!.url.replace(/\/postgres$/, `/${name}`);
+    return () => openStore({ databaseUrl: url });
   },
 };
 
@@ -72,7 +77,7 @@ for (const engine of [sqliteEngine, postgresEngine]) {
     });
 
     it('applies every migration on first open and reports the schema version', async () => {
-      const store = await engine.open();
+      const store = await (await engine.fresh())();
       expect(store.schemaVersion).toBe(migrations.at(-1)!.version);
       const applied = await store.db.selectFrom('trustline_migration').select(['version', 'name']).execute();
       expect(applied.map((row) => row.version)).toEqual(migrations.map((migration) => migration.version));
@@ -80,7 +85,7 @@ for (const engine of [sqliteEngine, postgresEngine]) {
     });
 
     it('commits a write transaction and rolls one back when it throws', async () => {
-      const store = await engine.open();
+      const store = await (await engine.fresh())();
       await store.write((tx) =>
         tx
           .insertInto('advisory_source')
@@ -102,7 +107,7 @@ for (const engine of [sqliteEngine, postgresEngine]) {
     });
 
     it('counts live advisories per ecosystem in its status, leaving withdrawn ones out', async () => {
-      const store = await engine.open();
+      const store = await (await engine.fresh())();
       await store.write(async (tx) => {
         await tx
           .insertInto('advisory_source')
@@ -136,17 +141,24 @@ for (const engine of [sqliteEngine, postgresEngine]) {
       await store.close();
     });
 
+    it('lets several openers of a fresh database race: one migrates, all succeed', async () => {
+      const open = await engine.fresh();
+      const stores = await Promise.all([open(), open(), open(), open()]);
+      expect(stores.map((store) => store.schemaVersion)).toEqual(stores.map(() => migrations.at(-1)!.version));
+      const first = stores[0];
+      const applied = await first.db.selectFrom('trustline_migration').select('version').execute();
+      expect(applied).toHaveLength(migrations.length);
+      await Promise.all(stores.map((store) => store.close()));
+    });
+
     it('refuses a database whose schema is newer than this version knows', async () => {
-      const store = await engine.open();
+      const open = await engine.fresh();
+      const store = await open();
       await store.write((tx) =>
         tx.insertInto('trustline_migration').values({ version: 999, name: 'future', applied_at: '2030-01-01T00:00:00Z' }).execute(),
       );
-      const { location, dialect } = store;
       await store.close();
-      const reopen =
-        dialect === 'sqlite'
-          ? openStore({ dataDir: join(location, '..'), databaseUrl: null })
-          : openStore({ databaseUrl: postgres!.url.replace(/\/postgres$/, `/${new URL(location).pathname.slice(1)}`) });
+      const reopen = open();
       await expect(reopen).rejects.toMatchObject({ code: 'store-too-new' });
       await expect(reopen).rejects.toBeInstanceOf(EnvironmentError);
     });
