@@ -4,6 +4,7 @@
  */
 const benchmarks: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   store: () => import('./store.js'),
+  versions: () => import('./versions.js'),
 };
 
 const requested = process.argv.slice(2);
