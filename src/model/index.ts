@@ -3,3 +3,4 @@ export { eventOf } from './osv.js';
 export type * from './purl.js';
 export type { Ordering } from './version.js';
 export { toOrdering } from './version.js';
+export type * from './inventory.js';
