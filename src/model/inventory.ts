@@ -71,3 +71,24 @@ export interface Extraction {
   readonly edges: readonly DependencyEdge[];
   readonly problems: readonly InventoryProblem[];
 }
+
+/** A directory holding at least one lockfile, manifest or SBOM: one dependency graph. */
+export interface InventoryProject {
+  /** The directory, relative to the scanned path (`.` for the path itself). */
+  readonly path: string;
+  /** The input files read in it, relative to the scanned path. */
+  readonly files: readonly string[];
+}
+
+/** Everything found under a scanned path. */
+export interface Inventory {
+  /** The scanned path as given. */
+  readonly root: string;
+  readonly projects: readonly InventoryProject[];
+  /** Every component, each located in its file (relative to `root`). */
+  readonly components: readonly Component[];
+  /** Dependency edges between component purls. */
+  readonly edges: readonly DependencyEdge[];
+  /** Problems found while reading; each file that had one is named. */
+  readonly errors: readonly InventoryProblem[];
+}
