@@ -29,7 +29,7 @@ const files: Record<string, readonly string[]> = {
 function perSecond(pairs: number, work: () => void, minMs = 300): number {
   let rounds = 0;
   const start = performance.now();
-  let elapsed = 0;
+  let elapsed: number;
   do {
     work();
     rounds++;

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import pc from 'picocolors';
 import type { LoadedConfig } from '../config/index.js';
 import type { HttpClient, HttpClientOptions } from '../net/index.js';
+import type { TextStyle } from '../report/text-style.js';
 // Imported from its own file, not the store's index, so that a run that never opens the store
 // does not load the query builder.
 import { defaultDataDir } from '../store/data-dir.js';
@@ -27,6 +28,8 @@ export type Colors = ReturnType<typeof pc.createColors>;
 export interface CliContext {
   readonly io: CliIo;
   readonly colors: Colors;
+  /** The same colours, in the shape renderers take. */
+  readonly style: TextStyle;
   readonly debug: boolean;
   readonly quiet: boolean;
   readonly dataDir: string;
@@ -69,9 +72,11 @@ export function createContext(options: GlobalOptions, io: CliIo): CliContext {
     }
     return loaded;
   };
+  const colors = pc.createColors(colorEnabled(options, io));
   return {
     io,
-    colors: pc.createColors(colorEnabled(options, io)),
+    colors,
+    style: { bold: colors.bold, dim: colors.dim, red: colors.red, yellow: colors.yellow, green: colors.green },
     debug: options.debug === true,
     quiet: options.quiet === true,
     dataDir,

@@ -1,8 +1,9 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { OptionValues } from 'commander';
 import { ExitCode, TrustlineError, worstExitCode } from '../errors.js';
 import { createContext } from './context.js';
 import type { CliContext, GlobalOptions } from './context.js';
+import type { InventoryCommandOptions } from './commands/inventory.js';
 import { processIo } from './io.js';
 import type { CliIo } from './io.js';
 import { trustlineVersion } from './version.js';
@@ -103,7 +104,51 @@ function buildProgram(io: CliIo, recordExit: (code: ExitCode) => void): Command 
       }),
     );
 
+  withInputOptions(withOutputOptions(program.command('inventory'), ['table', 'json'], 'table'))
+    .description('list every package in a folder, lockfile, manifest or SBOM: version, ecosystem, scope, where it is declared')
+    .argument('[path]', 'a folder (searched recursively), a lockfile, a manifest or an SBOM', '.')
+    .option('--why <package>', 'print every dependency path from a direct dependency to NAME or NAME@VERSION')
+    .exitOverride()
+    .action(
+      run<InventoryCommandOptions>(async (context, options, args) => {
+        const { inventoryCommand } = await import('./commands/inventory.js');
+        return inventoryCommand(context, args[0] ?? '.', options);
+      }),
+    );
+
   return program;
+}
+
+/**
+ * The formats `--parse-as` takes. Listed here, not imported from the inventory, so that `--help`
+ * does not load every extractor; a test checks this list against the registry.
+ */
+export const parseAsFormats = [
+  'bun-lock', 'cargo-lock', 'composer-lock', 'conan-lock', 'cyclonedx-json', 'cyclonedx-xml', 'gemfile-lock', 'go-mod',
+  'gradle-lockfile', 'maven-pom', 'mix-lock', 'npm-package-lock', 'nuget-packages-lock', 'pdm-lock', 'pip-requirements',
+  'pipfile-lock', 'pnpm-lock', 'poetry-lock', 'pubspec-lock', 'pylock', 'renv-lock', 'spdx-json', 'spdx-tag-value', 'uv-lock',
+  'yarn-lock',
+] as const;
+
+/** The options of every command that reads a path's packages (inventory, sbom, and later scan). */
+function withInputOptions(command: Command): Command {
+  return command
+    .option('--parse-as <format>', `read the file as this format whatever its name: ${parseAsFormats.join(', ')}`)
+    .option('--no-recursive', 'read only the given folder, not its subfolders')
+    .option('--exclude <glob>', 'skip paths matching this glob (repeatable; also exclude: in trustline.yaml)', collect, [])
+    .option('--max-file-size <size>', 'largest input file to read, in bytes or with K, M, G (default 64M)', parseSize);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** `1048576`, `512K`, `64M`, `1G`. */
+export function parseSize(text: string): number {
+  const match = /^(\d+)\s*([kmg]?)i?b?$/i.exec(text.trim());
+  if (match === null) throw new InvalidArgumentError('expected a size such as 1048576, 512K, 64M or 1G');
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(match[2] ?? '').toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Number(match[1]) * unit;
 }
 
 /** `--format` with the command's own choices and default, and `--output`. */

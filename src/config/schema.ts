@@ -10,6 +10,8 @@ export const configSchema = z.strictObject({
   version: z.literal(1).optional(),
   /** Work from local data only, as `--offline` does, unless a flag says otherwise. */
   offline: z.boolean().optional(),
+  /** Glob patterns of paths to skip when looking for lockfiles, manifests and SBOMs (added to --exclude). */
+  exclude: z.array(z.string().min(1)).optional(),
 });
 
 export type TrustlineConfig = z.infer<typeof configSchema>;
