@@ -12,6 +12,7 @@ import { ecosystem as cratesIo } from './crates-io/index.js';
 import { ecosystem as debian } from './debian/index.js';
 import { ecosystem as dockerHardenedImages } from './docker-hardened-images/index.js';
 import type { Ecosystem, EcosystemErrorCode } from './ecosystem.js';
+import type { Extractor } from './extractor.js';
 import { ecosystem as ghc } from './ghc/index.js';
 import { ecosystem as go } from './go/index.js';
 import { ecosystem as hex } from './hex/index.js';
@@ -37,6 +38,9 @@ export const ecosystems: readonly Ecosystem[] = [
   redhat,
   swift,
 ];
+
+/** Every lockfile, manifest and package-database extractor, each owned by its ecosystem's folder. */
+export const extractors: readonly Extractor[] = [];
 
 const byName = new Map<string, Ecosystem>();
 const byLowerName = new Map<string, Ecosystem>();
