@@ -20,6 +20,14 @@ import { ecosystem as julia } from './julia/index.js';
 import { ecosystem as npm } from './npm/index.js';
 import { ecosystem as redhat } from './redhat/index.js';
 import { ecosystem as swift } from './swift/index.js';
+import { ecosystem as rubygems } from './rubygems/index.js';
+import { ecosystem as pypi } from './pypi/index.js';
+import { ecosystem as pub } from './pub/index.js';
+import { ecosystem as packagist } from './packagist/index.js';
+import { ecosystem as nuget } from './nuget/index.js';
+import { ecosystem as maven } from './maven/index.js';
+import { ecosystem as hackage } from './hackage/index.js';
+import { ecosystem as cran } from './cran/index.js';
 
 /** Every ecosystem, keyed in the registry by its OSV name and each alias. */
 export const ecosystems: readonly Ecosystem[] = [
@@ -27,15 +35,23 @@ export const ecosystems: readonly Ecosystem[] = [
   bioconductor,
   bitnami,
   conan,
+  cran,
   cratesIo,
   debian,
   dockerHardenedImages,
   ghc,
   go,
+  hackage,
   hex,
   julia,
+  maven,
   npm,
+  nuget,
+  packagist,
+  pub,
+  pypi,
   redhat,
+  rubygems,
   swift,
 ];
 
