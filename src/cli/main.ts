@@ -104,6 +104,17 @@ function buildProgram(io: CliIo, recordExit: (code: ExitCode) => void): Command 
       }),
     );
 
+  withOutputOptions(db.command('import'), ['table', 'json'], 'table')
+    .description('import OSV advisories from a folder (searched for .json records and export .zip files), a zip, or a record')
+    .argument('<path>', 'an OSV folder, an export zip (<Ecosystem>/all.zip) or one record')
+    .exitOverride()
+    .action(
+      run<{ format: 'table' | 'json'; output?: string }>(async (context, options, args) => {
+        const { dbImport } = await import('./commands/db-import.js');
+        return dbImport(context, args[0] ?? '', options);
+      }),
+    );
+
   withInputOptions(withOutputOptions(program.command('inventory'), ['table', 'json'], 'table'))
     .description('list every package in a folder, lockfile, manifest or SBOM: version, ecosystem, scope, where it is declared')
     .argument('[path]', 'a folder (searched recursively), a lockfile, a manifest or an SBOM', '.')
