@@ -4,6 +4,16 @@
  * agree. Adding an ecosystem is one folder and one line here.
  */
 import { InputError } from '../errors.js';
+import { apkInstalledExtractor } from './alpine/apk-installed.js';
+import { conanLockExtractor } from './conan/conan-lock.js';
+import { renvLockExtractor } from './cran/renv-lock.js';
+import { cargoLockExtractor } from './crates-io/cargo-lock.js';
+import { dpkgStatusExtractor } from './debian/dpkg-status.js';
+import { goModExtractor } from './go/go-mod.js';
+import { mixLockExtractor } from './hex/mix-lock.js';
+import { composerLockExtractor } from './packagist/composer-lock.js';
+import { pubspecLockExtractor } from './pub/pubspec-lock.js';
+import { gemfileLockExtractor } from './rubygems/gemfile-lock.js';
 import { ecosystem as alpine } from './alpine/index.js';
 import { ecosystem as bioconductor } from './bioconductor/index.js';
 import { ecosystem as bitnami } from './bitnami/index.js';
@@ -56,7 +66,18 @@ export const ecosystems: readonly Ecosystem[] = [
 ];
 
 /** Every lockfile, manifest and package-database extractor, each owned by its ecosystem's folder. */
-export const extractors: readonly Extractor[] = [];
+export const extractors: readonly Extractor[] = [
+  goModExtractor,
+  cargoLockExtractor,
+  gemfileLockExtractor,
+  composerLockExtractor,
+  pubspecLockExtractor,
+  mixLockExtractor,
+  renvLockExtractor,
+  conanLockExtractor,
+  dpkgStatusExtractor,
+  apkInstalledExtractor,
+];
 
 const byName = new Map<string, Ecosystem>();
 const byLowerName = new Map<string, Ecosystem>();

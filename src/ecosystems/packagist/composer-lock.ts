@@ -1,0 +1,162 @@
+/**
+ * composer.lock (https://getcomposer.org/doc/01-basic-usage.md#commit-your-composer-lock-file-to-version-control):
+ * `packages` are production dependencies, `packages-dev` development ones (group `dev`); each
+ * package's `require` map gives the edges, and `dist.reference` the commit it was built from.
+ */
+import { getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
+import type { Component, DependencyEdge, Extraction, InventoryProblem } from '../../model/index.js';
+import { componentPurl } from '../component-purl.js';
+import type { Extractor, SourceFile } from '../extractor.js';
+
+const ecosystem = 'Packagist';
+/** composer.lock nests a few levels (package → autoload → psr-4 → paths); anything far deeper is hostile. */
+const maxDepth = 64;
+
+interface LockedPackage {
+  readonly component: Component;
+  readonly requires: readonly string[];
+}
+
+export const composerLockExtractor: Extractor = {
+  format: 'composer-lock',
+  ecosystem,
+  matches: (path) => path.slice(path.lastIndexOf('/') + 1) === 'composer.lock',
+  extract: extractComposerLock,
+  definition: {
+    short: 'composer.lock: packages and packages-dev (group dev), with commits, licences and the dependency graph',
+    fileNames: ['composer.lock'],
+  },
+};
+
+function extractComposerLock(file: SourceFile): Extraction {
+  const lines = lineLocator(file.text);
+  const fail = (message: string, offset?: number): Extraction => ({
+    components: [],
+    edges: [],
+    problems: [{ file: file.path, ...(offset === undefined ? {} : { line: lines(offset) }), message }],
+  });
+  if (jsonDepth(file.text) > maxDepth) return fail(`composer.lock nests deeper than ${maxDepth} levels`);
+  const errors: ParseError[] = [];
+  const root = parseTree(file.text, errors, { disallowComments: true, allowTrailingComma: false });
+  const [error] = errors;
+  if (error !== undefined) return fail(`could not parse composer.lock as JSON: ${printParseErrorCode(error.error)}`, error.offset);
+  if (root?.type !== 'object') return fail('composer.lock is not a JSON object');
+
+  const problems: InventoryProblem[] = [];
+  const locked = new Map<string, LockedPackage>();
+  for (const [section, dev] of [['packages', false], ['packages-dev', true]] as const) {
+    const list = property(root, section);
+    if (list === undefined) continue;
+    if (list.type !== 'array') {
+      problems.push({ file: file.path, line: lines(list.offset), message: `"${section}" is not an array` });
+      continue;
+    }
+    for (const entry of list.children ?? []) {
+      const parsed = lockedPackage(entry, dev, file.path, lines);
+      if (typeof parsed === 'string') {
+        problems.push({ file: file.path, line: lines(entry.offset), message: parsed });
+        continue;
+      }
+      // A package listed in both sections is a production dependency.
+      const key = `${parsed.component.name.toLowerCase()}@${parsed.component.version}`;
+      if (!locked.has(key)) locked.set(key, parsed);
+    }
+  }
+  const packages = [...locked.values()];
+  return { components: packages.map((entry) => entry.component), edges: requireEdges(packages), problems };
+}
+
+function lockedPackage(entry: Node, dev: boolean, path: string, lines: (offset: number) => number): LockedPackage | string {
+  if (entry.type !== 'object') return 'a package entry is not an object';
+  const nameNode = property(entry, 'name');
+  const name = stringValue(nameNode);
+  const version = stringValue(property(entry, 'version'));
+  if (name === undefined || name === '' || version === undefined) return 'a package entry has no name or version';
+  const reference = stringValue(property(property(entry, 'dist'), 'reference')) ?? stringValue(property(property(entry, 'source'), 'reference'));
+  const licenses = stringArray(property(entry, 'license'));
+  const requireNode = property(entry, 'require');
+  const requires = requireNode?.type === 'object' ? (requireNode.children ?? []).flatMap((pair) => stringValue(pair.children?.[0]) ?? []) : [];
+  let purl: string;
+  try {
+    purl = componentPurl('composer', name, version);
+  } catch {
+    return `${name} is not a package name`;
+  }
+  const component: Component = {
+    name,
+    version,
+    ecosystem,
+    purl,
+    groups: dev ? ['dev'] : [],
+    scope: dev ? 'dev' : 'prod',
+    location: { file: path, line: lines((nameNode?.parent ?? entry).offset) },
+    // Drupal's packagist gives the version as the reference of a zip; only a hash names a commit.
+    ...(reference !== undefined && /^[0-9a-f]{7,64}$/i.test(reference) ? { commit: reference } : {}),
+    ...(licenses.length > 0 ? { licenses } : {}),
+  };
+  return { component, requires };
+}
+
+/** `require` names packages (and platform packages such as `php` and `ext-*`, which are not locked); names are case-insensitive. */
+function requireEdges(packages: readonly LockedPackage[]): DependencyEdge[] {
+  const byName = new Map<string, Component>();
+  for (const { component } of packages) if (!byName.has(component.name.toLowerCase())) byName.set(component.name.toLowerCase(), component);
+  const edges: DependencyEdge[] = [];
+  for (const { component, requires } of packages) {
+    for (const name of new Set(requires.map((required) => required.toLowerCase()))) {
+      const target = byName.get(name);
+      if (target !== undefined) edges.push({ from: component.purl, to: target.purl });
+    }
+  }
+  return edges;
+}
+
+function property(node: Node | undefined, key: string): Node | undefined {
+  if (node?.type !== 'object') return undefined;
+  const pair = (node.children ?? []).find((candidate) => candidate.children?.[0]?.value === key);
+  return pair?.children?.[1];
+}
+
+function stringValue(node: Node | undefined): string | undefined {
+  return node?.type === 'string' && typeof node.value === 'string' ? node.value : undefined;
+}
+
+function stringArray(node: Node | undefined): string[] {
+  if (node?.type !== 'array') return [];
+  const value: unknown = getNodeValue(node);
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/** The deepest nesting of arrays and objects, counted outside strings, so the recursive parser is never handed a hostile depth. */
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text.charCodeAt(index);
+    if (inString) {
+      if (char === 0x5c) index += 1;
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) inString = true;
+    else if (char === 0x5b || char === 0x7b) deepest = Math.max(deepest, ++depth);
+    else if (char === 0x5d || char === 0x7d) depth -= 1;
+  }
+  return deepest;
+}
+
+/** Offset → 1-based line, by binary search over the line starts. */
+function lineLocator(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  };
+}
