@@ -10,6 +10,12 @@ export type { TrustlineErrorOptions } from './errors.js';
 export type * from './model/index.js';
 export { eventOf, toOrdering } from './model/index.js';
 
+export { compareVersions, isAffected, normalizePackageName } from './ecosystems/versions.js';
+export { formatPurl, osvPackageOf, parsePurl } from './ecosystems/purl.js';
+export type { PurlParts } from './ecosystems/purl.js';
+export { ecosystems, findEcosystem } from './ecosystems/registry.js';
+export type { Ecosystem, EcosystemDefinition, EcosystemErrorCode, VersionScheme } from './ecosystems/ecosystem.js';
+
 export { configFileName, configSchema, findConfigFile, loadConfig } from './config/index.js';
 export type { ConfigErrorCode, LoadedConfig, TrustlineConfig } from './config/index.js';
 

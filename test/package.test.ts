@@ -41,8 +41,9 @@ describe.skipIf(!built)(`the built package${built ? '' : ' (skipped: run npm run
   });
 
   it("exports the library from the package's own name", async () => {
-    const script = "import('trustline').then((t) => console.log(typeof t.openStore, typeof t.createHttpClient, typeof t.TrustlineError))";
+    const script =
+      "import('trustline').then((t) => console.log(typeof t.openStore, typeof t.createHttpClient, typeof t.TrustlineError, t.compareVersions('PyPI', '1.0rc1', '1.0'), t.parsePurl('pkg:npm/x@1').name))";
     const result = await run(process.execPath, ['-e', script], { cwd: repoRoot });
-    expect(result.stdout.trim()).toBe('function function function');
+    expect(result.stdout.trim()).toBe('function function function -1 x');
   });
 });

@@ -1,5 +1,6 @@
-import type { Ordering } from '../model/index.js';
+import type { OsvAffected, Ordering } from '../model/index.js';
 import { compareText } from './ecosystem.js';
+import { isAffectedBy } from './osv-range.js';
 import { ecosystemFor } from './registry.js';
 
 /**
@@ -17,4 +18,13 @@ export function compareVersions(ecosystem: string, a: string, b: string): Orderi
  */
 export function normalizePackageName(ecosystem: string, name: string): string {
   return ecosystemFor(ecosystem).normalizeName(name);
+}
+
+/**
+ * Whether one OSV `affected[]` entry covers `version`: exact membership in `versions`, or any
+ * SEMVER / ECOSYSTEM range under the OSV schema's evaluation rules. GIT ranges alone never match
+ * a version. Throws an InputError `invalid-version` when the version cannot be read.
+ */
+export function isAffected(ecosystem: string, version: string, affected: OsvAffected): boolean {
+  return isAffectedBy(ecosystemFor(ecosystem).scheme, version, affected);
 }
