@@ -50,7 +50,7 @@ require (
         location: { file: 'go.mod', line: 8 },
       },
       { name: 'example.com/quoted', version: '2.0.0+incompatible', ecosystem: 'Go', purl: 'pkg:golang/example.com/quoted@v2.0.0+incompatible', groups: [], direct: true, location: { file: 'go.mod', line: 9 } },
-      { name: 'stdlib', version: '1.21', ecosystem: 'Go', purl: 'pkg:golang/stdlib@1.21', groups: [], location: { file: 'go.mod', line: 3 } },
+      { name: 'stdlib', version: '1.21', ecosystem: 'Go', purl: 'pkg:golang/stdlib@v1.21', groups: [], location: { file: 'go.mod', line: 3 } },
     ]);
   });
 

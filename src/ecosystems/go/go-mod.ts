@@ -184,18 +184,16 @@ function stdlibComponent(toolchain: Directive | undefined, go: Directive | undef
 }
 
 /**
- * Go purls keep the leading `v` that the corpus removes from versions. packageurl-js rejects a
- * `v` version that is not SemVer (`v1.21`, a go directive), so such versions go in without it.
+ * Go purls keep the leading `v` of module versions, which the corpus (and OSV) remove from
+ * `version`; the toolchain (`stdlib`) gets one too, so every Go purl reads alike.
  */
 function goPurl(name: string, version: string): string | undefined {
-  for (const purlVersion of version === '' ? [''] : [`v${version}`, version]) {
-    try {
-      return componentPurl('golang', name, purlVersion);
-    } catch {
-      // Try the next form; a path such as `a/` that leaves no name has none.
-    }
+  try {
+    return componentPurl('golang', name, version === '' ? '' : `v${version}`);
+  } catch {
+    // A path such as `a/` leaves no name: the caller reports the entry.
+    return undefined;
   }
-  return undefined;
 }
 
 /** `go 1.16`, `go 1.16.3`, `go 1.21rc1`: compared on major and minor only. */
