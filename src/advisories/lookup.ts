@@ -1,4 +1,5 @@
-import type { OsvRecord } from '../model/index.js';
+import { sql } from 'kysely';
+import type { OsvRecord, ScanDatabase } from '../model/index.js';
 import type { Store } from '../store/index.js';
 
 /** The key advisories are indexed by: the base ecosystem name as OSV spells it, and the normalized package name. */
@@ -37,4 +38,17 @@ export async function advisoriesFor(store: Store, keys: readonly PackageKey[]): 
     }
   }
   return [...records.values()];
+}
+
+/** How many live advisories the store holds and when a source was last imported (two cheap queries). */
+export async function databaseSummary(store: Store): Promise<ScanDatabase> {
+  const total = await store.db.selectFrom('advisory').select(sql<number | string>`count(*)`.as('count')).where('withdrawn', 'is', null).executeTakeFirstOrThrow();
+  const newest = await store.db.selectFrom('advisory_source').select(sql<string | null>`max(imported_at)`.as('updated')).executeTakeFirst();
+  return { advisories: Number(total.count), updatedAt: newest?.updated ?? null };
+}
+
+/** The base ecosystem names that have at least one advisory in the store. */
+export async function ecosystemsWithData(store: Store): Promise<Set<string>> {
+  const rows = await store.db.selectFrom('advisory_package').select('ecosystem').distinct().execute();
+  return new Set(rows.map((row) => row.ecosystem));
 }

@@ -1,14 +1,5 @@
 import cvss from 'ae-cvss-calculator';
-import type { OsvAffected, OsvRecord, OsvSeverity } from '../model/index.js';
-
-export type SeverityRating = 'critical' | 'high' | 'medium' | 'low' | 'none' | 'unknown';
-
-/** A finding's severity: the qualitative rating, and the CVSS score and vector it came from. */
-export interface Severity {
-  readonly rating: SeverityRating;
-  readonly score: number | null;
-  readonly vector: string | null;
-}
+import type { OsvAffected, OsvRecord, OsvSeverity, Severity, SeverityRating } from '../model/index.js';
 
 /** Ratings from most to least severe; `unknown` last. */
 export const severityOrder: readonly SeverityRating[] = ['critical', 'high', 'medium', 'low', 'none', 'unknown'];

@@ -4,3 +4,4 @@ export type * from './purl.js';
 export type { Ordering } from './version.js';
 export { toOrdering } from './version.js';
 export type * from './inventory.js';
+export type * from './scan.js';

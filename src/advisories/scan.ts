@@ -1,0 +1,121 @@
+/**
+ * The scan: an inventory matched against the advisories in the store, grouped into findings with
+ * fixes, exceptions applied, and everything that could not be checked listed.
+ */
+import { dependencyPaths } from '../inventory/why.js';
+import type { Finding, IgnoreRule, Inventory, InventoryProblem, PackageFix, ScanDatabase, ScanReport, SeverityRating } from '../model/index.js';
+import type { Store } from '../store/index.js';
+import { type MatchedFinding, findingsOf, smallestUpgrade } from './findings.js';
+import { applyIgnores } from './ignore.js';
+import { advisoriesFor, databaseSummary } from './lookup.js';
+import { type InventoryPackage, inventoryPackages, matchPackages } from './match.js';
+import type { OsvRecord } from '../model/index.js';
+import { severityOrder } from './severity.js';
+
+export interface ScanOptions {
+  /** Exceptions (`ignore:` in trustline.yaml). */
+  readonly ignore?: readonly IgnoreRule[];
+  /** The day exceptions are judged on, `YYYY-MM-DD`; today (UTC) by default. */
+  readonly today?: string;
+  /** At most this many dependency paths per transitive package (default 3). */
+  readonly maxPaths?: number;
+}
+
+/** Scans an inventory against the advisories in the store, reading only the rows of its packages. */
+export async function scanInventory(store: Store, inventory: Inventory, options: ScanOptions = {}): Promise<ScanReport> {
+  const { packages } = inventoryPackages(inventory.components);
+  const records = await advisoriesFor(store, packages.map((item) => item.key));
+  return scanRecords(inventory, records, await databaseSummary(store), options);
+}
+
+/** The scan on records already at hand (the store-free core of {@link scanInventory}). */
+export function scanRecords(inventory: Inventory, records: readonly OsvRecord[], database: ScanDatabase, options: ScanOptions = {}): ScanReport {
+  const { packages, unmatched } = inventoryPackages(inventory.components);
+  const problems: InventoryProblem[] = [...inventory.errors];
+  const seenProblems = new Set<string>();
+  const matches = matchPackages(packages, records, (problem) => {
+    const key = `${problem.file}\n${problem.message}`;
+    if (seenProblems.has(key)) return;
+    seenProblems.add(key);
+    problems.push(problem);
+  });
+
+  const perPackage = matches.map((match) => ({ item: match.item, matched: findingsOf(match).map((matched) => withPaths(matched, match.item, inventory, options.maxPaths ?? 3)) }));
+  const { findings, notices } = applyIgnores(
+    perPackage.flatMap(({ matched }) => matched.map(({ finding }) => finding)),
+    options.ignore ?? [],
+    options.today ?? new Date().toISOString().slice(0, 10),
+  );
+  const ignoredKeys = new Set(findings.filter((finding) => finding.ignored !== undefined).map(findingKey));
+  const fixes = perPackage.map(({ item, matched }) => packageFix(item, matched.filter(({ finding }) => !ignoredKeys.has(findingKey(finding))))).filter((fix): fix is PackageFix => fix !== undefined);
+
+  const sorted = [...findings].sort(compareFindings);
+  const active = sorted.filter((finding) => finding.ignored === undefined);
+  const bySeverity = Object.fromEntries(severityOrder.map((rating) => [rating, active.filter((finding) => finding.severity.rating === rating).length])) as Record<SeverityRating, number>;
+  return {
+    root: inventory.root,
+    projects: inventory.projects,
+    database,
+    summary: {
+      packages: packages.length,
+      findings: active.length,
+      malicious: active.filter((finding) => finding.kind === 'malicious').length,
+      bySeverity,
+      ignored: sorted.length - active.length,
+      unmatched: unmatched.length,
+    },
+    findings: sorted,
+    fixes,
+    unmatched,
+    ignoreNotices: notices,
+    problems,
+  };
+}
+
+function findingKey(finding: Finding): string {
+  return `${finding.id}\n${finding.package.purl}\n${finding.package.ecosystem}`;
+}
+
+/** Adds, for a package not declared directly, the direct dependencies that bring it in. */
+function withPaths(matched: MatchedFinding, item: InventoryPackage, inventory: Inventory, maxPaths: number): MatchedFinding {
+  if (item.package.direct === true) return matched;
+  const paths = dependencyPaths(inventory, { name: item.package.name, version: item.package.version }, maxPaths).filter((path) => path.length > 1);
+  if (paths.length === 0) return matched;
+  const byPurl = new Map(inventory.components.map((component) => [component.purl, component]));
+  const introducedBy = paths.map((path) => {
+    const first = byPurl.get(path[0] ?? '');
+    return { direct: first === undefined ? (path[0] ?? '') : `${first.name}@${first.version}`, path };
+  });
+  return { ...matched, finding: { ...matched.finding, introducedBy } };
+}
+
+function packageFix(item: InventoryPackage, matched: readonly MatchedFinding[]): PackageFix | undefined {
+  if (matched.length === 0) return undefined;
+  const upgradeTo = smallestUpgrade(item.ecosystem.scheme, matched);
+  return {
+    name: item.package.name,
+    ecosystem: item.package.ecosystem,
+    purl: item.package.purl,
+    version: item.package.version,
+    ...(upgradeTo === undefined ? {} : { upgradeTo }),
+    fixes: matched.filter(({ finding }) => finding.fixedVersions.length > 0).map(({ finding }) => finding.id),
+    unfixed: matched.filter(({ finding }) => finding.fixedVersions.length === 0).map(({ finding }) => finding.id),
+  };
+}
+
+/** Malicious first, then by severity, then by id and package. */
+function compareFindings(a: Finding, b: Finding): number {
+  const kind = (finding: Finding): number => (finding.kind === 'malicious' ? 0 : 1);
+  return (
+    kind(a) - kind(b) ||
+    severityOrder.indexOf(a.severity.rating) - severityOrder.indexOf(b.severity.rating) ||
+    (b.severity.score ?? -1) - (a.severity.score ?? -1) ||
+    compareText(a.id, b.id) ||
+    compareText(a.package.name, b.package.name) ||
+    compareText(a.package.version, b.package.version)
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
