@@ -36,6 +36,22 @@ function cacheDir(): string {
 }
 
 describe('HTTP client', () => {
+  it('reports progress with the total from Content-Length', async () => {
+    const payload = Buffer.alloc(200_000, 7);
+    const server = await fixture((_request, response) => {
+      response.setHeader('content-length', String(payload.length));
+      response.write(payload.subarray(0, 100_000));
+      setTimeout(() => response.end(payload.subarray(100_000)), 5);
+    });
+    const http = client();
+    const seen: [number, number | undefined][] = [];
+    await http.get(`${server.url}/big`, { onProgress: (received, total) => seen.push([received, total]) });
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen.at(-1)).toEqual([200_000, 200_000]);
+    expect(seen.every(([, total]) => total === 200_000)).toBe(true);
+    await http.close();
+  });
+
   it('sends the user agent and returns the body', async () => {
     const server = await fixture((_request, response) => {
       response.end('hello');

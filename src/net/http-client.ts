@@ -46,6 +46,11 @@ export interface GetOptions {
   readonly allowStatus?: readonly number[];
   /** Use the on-disk cache for this request (default true when the client has a cache). */
   readonly cache?: boolean;
+  /**
+   * Called as the body arrives, with the bytes received so far and the total when the server
+   * sent a Content-Length for an unencoded body (for progress bars).
+   */
+  readonly onProgress?: (receivedBytes: number, totalBytes: number | undefined) => void;
 }
 
 export interface HttpResponse {
@@ -136,7 +141,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         throw new EnvironmentError('http-status' satisfies NetErrorCode, `${url} answered HTTP ${response.statusCode}`);
       }
 
-      const body = await readLimited(decoded(response.body, responseHeaders['content-encoding']), maxBytes, url);
+      const encoding = responseHeaders['content-encoding'];
+      const length = Number(responseHeaders['content-length']);
+      const total = encoding === undefined && Number.isSafeInteger(length) && length > 0 ? length : undefined;
+      const onChunk = getOptions.onProgress === undefined ? undefined : (received: number) => getOptions.onProgress?.(received, total);
+      const body = await readLimited(decoded(response.body, encoding), maxBytes, url, onChunk);
       if (ok && useCache && response.statusCode === 200) {
         cache.write({
           url,
@@ -177,7 +186,7 @@ function decoded(body: Readable, encoding: string | undefined): Readable {
 }
 
 /** Reads a body, stopping as soon as it passes `maxBytes` so a huge response never fills memory. */
-async function readLimited(body: Readable, maxBytes: number, url: string): Promise<Buffer> {
+async function readLimited(body: Readable, maxBytes: number, url: string, onChunk?: (received: number) => void): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   try {
@@ -188,6 +197,7 @@ async function readLimited(body: Readable, maxBytes: number, url: string): Promi
         throw new EnvironmentError('http-too-large' satisfies NetErrorCode, `${url} sent more than the ${maxBytes}-byte limit`);
       }
       chunks.push(chunk);
+      onChunk?.(size);
     }
   } catch (error) {
     if (error instanceof EnvironmentError) throw error;
