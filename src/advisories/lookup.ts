@@ -40,15 +40,17 @@ export async function advisoriesFor(store: Store, keys: readonly PackageKey[]): 
   return [...records.values()];
 }
 
-/** How many live advisories the store holds and when a source was last imported (two cheap queries). */
-export async function databaseSummary(store: Store): Promise<ScanDatabase> {
+/**
+ * How many live advisories the store holds, when a source was last imported, and which of the
+ * given ecosystems have no advisory at all (one indexed probe each).
+ */
+export async function databaseSummary(store: Store, ecosystems: Iterable<string> = []): Promise<ScanDatabase> {
   const total = await store.db.selectFrom('advisory').select(sql<number | string>`count(*)`.as('count')).where('withdrawn', 'is', null).executeTakeFirstOrThrow();
   const newest = await store.db.selectFrom('advisory_source').select(sql<string | null>`max(imported_at)`.as('updated')).executeTakeFirst();
-  return { advisories: Number(total.count), updatedAt: newest?.updated ?? null };
-}
-
-/** The base ecosystem names that have at least one advisory in the store. */
-export async function ecosystemsWithData(store: Store): Promise<Set<string>> {
-  const rows = await store.db.selectFrom('advisory_package').select('ecosystem').distinct().execute();
-  return new Set(rows.map((row) => row.ecosystem));
+  const missingEcosystems: string[] = [];
+  for (const ecosystem of new Set(ecosystems)) {
+    const probe = await store.db.selectFrom('advisory_package').select('ecosystem').where('ecosystem', '=', ecosystem).limit(1).executeTakeFirst();
+    if (probe === undefined) missingEcosystems.push(ecosystem);
+  }
+  return { advisories: Number(total.count), updatedAt: newest?.updated ?? null, missingEcosystems: missingEcosystems.sort() };
 }

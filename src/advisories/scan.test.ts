@@ -28,7 +28,7 @@ const npmRecord = (id: string, name: string, events: object[], extra: Partial<Os
   affected: [{ package: { ecosystem: 'npm', name }, ranges: range(...events) }],
   ...extra,
 });
-const database = { advisories: 0, updatedAt: null };
+const database = { advisories: 0, updatedAt: null, missingEcosystems: [] };
 const today = '2026-12-01';
 
 describe('scanRecords', () => {
@@ -205,6 +205,11 @@ describeShared('scanInventory on the shared advisories', ['data', 'osv', 'github
       ]);
       // 26 records, two of them withdrawn (index.tsv).
       expect(report.database.advisories).toBe(24);
+      expect(report.database.missingEcosystems).toEqual([]);
+      const cargo: Component = { ...component('serde', '1.0.0'), ecosystem: 'crates.io', purl: 'pkg:cargo/serde@1.0.0' };
+      expect((await scanInventory(store, inventory([cargo]), { today })).database.missingEcosystems).toEqual([]);
+      const pub: Component = { ...component('http', '1.0.0'), ecosystem: 'Pub', purl: 'pkg:pub/http@1.0.0' };
+      expect((await scanInventory(store, inventory([pub]), { today })).database.missingEcosystems).toEqual(['Pub']);
     } finally {
       await store.close();
     }

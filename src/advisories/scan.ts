@@ -25,7 +25,7 @@ export interface ScanOptions {
 export async function scanInventory(store: Store, inventory: Inventory, options: ScanOptions = {}): Promise<ScanReport> {
   const { packages } = inventoryPackages(inventory.components);
   const records = await advisoriesFor(store, packages.map((item) => item.key));
-  return scanRecords(inventory, records, await databaseSummary(store), options);
+  return scanRecords(inventory, records, await databaseSummary(store, packages.map((item) => item.key.ecosystem)), options);
 }
 
 /** The scan on records already at hand (the store-free core of {@link scanInventory}). */
@@ -51,7 +51,7 @@ export function scanRecords(inventory: Inventory, records: readonly OsvRecord[],
 
   const sorted = [...findings].sort(compareFindings);
   const active = sorted.filter((finding) => finding.ignored === undefined);
-  const bySeverity = Object.fromEntries(severityOrder.map((rating) => [rating, active.filter((finding) => finding.severity.rating === rating).length])) as Record<SeverityRating, number>;
+  const bySeverity = Object.fromEntries(severityOrder.map((rating) => [rating, active.filter((finding) => finding.kind === 'vulnerability' && finding.severity.rating === rating).length])) as Record<SeverityRating, number>;
   return {
     root: inventory.root,
     projects: inventory.projects,

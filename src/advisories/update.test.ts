@@ -23,6 +23,11 @@ const zip = Buffer.from(zipSync({ 'GHSA-1.json': strToU8(JSON.stringify(record('
 
 async function setup(): Promise<{ server: HttpFixture; store: Awaited<ReturnType<typeof openStore>>; http: ReturnType<typeof createHttpClient> }> {
   const server = await startHttpFixture((request, response) => {
+    if (request.url === '/Nowhere/all.zip') {
+      response.statusCode = 404;
+      response.end('not found');
+      return;
+    }
     if (request.headers['if-none-match'] === '"v1"') {
       response.statusCode = 304;
       response.end();
@@ -54,6 +59,7 @@ describe('updateFromUrl', () => {
     expect(second).toEqual({ url, status: 'unchanged' });
     expect(server.requests[1]?.headers['if-none-match']).toBe('"v1"');
     expect((await storeStatus(store)).advisories).toBe(2);
+    expect(await updateFromUrl(store, http, osvExportUrl('Nowhere', server.url))).toEqual({ url: osvExportUrl('Nowhere', server.url), status: 'not-found' });
   });
 
   it('encodes ecosystem names with spaces and colons', () => {

@@ -21,8 +21,8 @@ export function osvExportUrl(ecosystem: string, baseUrl: string = osvExportBaseU
 
 export interface UrlUpdate {
   readonly url: string;
-  /** `unchanged` when the server answered 304 Not Modified. */
-  readonly status: 'updated' | 'unchanged';
+  /** `unchanged` when the server answered 304 Not Modified, `not-found` for 404 (no export for that ecosystem). */
+  readonly status: 'updated' | 'unchanged' | 'not-found';
   readonly summary?: ImportSummary;
 }
 
@@ -39,10 +39,11 @@ export async function updateFromUrl(store: Store, http: HttpClient, url: string,
   const response = await http.get(url, {
     cache: false,
     headers,
-    allowStatus: [304],
+    allowStatus: [304, 404],
     maxBytes: maxZipBytes,
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   });
+  if (response.status === 404) return { url, status: 'not-found' };
   if (response.status === 304) {
     await store.write(async (db) => {
       await db.updateTable('advisory_source').set({ imported_at: new Date().toISOString() }).where('kind', '=', 'url').where('location', '=', url).execute();

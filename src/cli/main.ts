@@ -4,6 +4,9 @@ import { ExitCode, TrustlineError, worstExitCode } from '../errors.js';
 import { createContext } from './context.js';
 import type { CliContext, GlobalOptions } from './context.js';
 import type { InventoryCommandOptions } from './commands/inventory.js';
+import type { SbomCommandOptions } from './commands/sbom.js';
+import type { ScanCommandOptions } from './commands/scan.js';
+import type { DbUpdateOptions } from './commands/db-update.js';
 import { processIo } from './io.js';
 import type { CliIo } from './io.js';
 import { trustlineVersion } from './version.js';
@@ -104,6 +107,18 @@ function buildProgram(io: CliIo, recordExit: (code: ExitCode) => void): Command 
       }),
     );
 
+  withOutputOptions(db.command('update'), ['table', 'json'], 'table')
+    .description("fetch OSV.dev's advisory exports (or --source) into the database; unchanged exports are not downloaded again")
+    .option('--ecosystem <name>', 'an OSV ecosystem to fetch (repeatable); default: every ecosystem fetched before', collect, [])
+    .option('--source <url-or-path>', 'fetch this export zip URL or import this folder or zip instead of OSV.dev (repeatable)', collect, [])
+    .exitOverride()
+    .action(
+      run<DbUpdateOptions>(async (context, options) => {
+        const { dbUpdate } = await import('./commands/db-update.js');
+        return dbUpdate(context, options);
+      }),
+    );
+
   withOutputOptions(db.command('import'), ['table', 'json'], 'table')
     .description('import OSV advisories from a folder (searched for .json records and export .zip files), a zip, or a record')
     .argument('<path>', 'an OSV folder, an export zip (<Ecosystem>/all.zip) or one record')
@@ -112,6 +127,26 @@ function buildProgram(io: CliIo, recordExit: (code: ExitCode) => void): Command 
       run<{ format: 'table' | 'json'; output?: string }>(async (context, options, args) => {
         const { dbImport } = await import('./commands/db-import.js');
         return dbImport(context, args[0] ?? '', options);
+      }),
+    );
+
+  withInputOptions(withOutputOptions(program.command('scan'), ['table', 'json', 'sarif'], 'table'))
+    .description('list every known vulnerability and malicious package affecting a folder, lockfile, manifest or SBOM, with the upgrade that fixes it')
+    .argument('[path]', 'a folder (searched recursively), a lockfile, a manifest or an SBOM', '.')
+    .option('--advisories <source>', 'import OSV advisories first from a folder, an export zip or an https URL to one (repeatable); kept in the store for later scans', collect, [])
+    .addHelpText(
+      'after',
+      `
+Online (the default), the scan first fetches OSV.dev's export of each ecosystem the project uses
+that the store has no advisories for, and refreshes exports older than an hour (a conditional
+request: unchanged data is not downloaded again). With --offline it uses the store as it is.
+Exit 1 when a finding is not covered by an ignore: entry of trustline.yaml.`,
+    )
+    .exitOverride()
+    .action(
+      run<ScanCommandOptions>(async (context, options, args) => {
+        const { scanCommand } = await import('./commands/scan.js');
+        return scanCommand(context, args[0] ?? '.', options);
       }),
     );
 
@@ -124,6 +159,18 @@ function buildProgram(io: CliIo, recordExit: (code: ExitCode) => void): Command 
       run<InventoryCommandOptions>(async (context, options, args) => {
         const { inventoryCommand } = await import('./commands/inventory.js');
         return inventoryCommand(context, args[0] ?? '.', options);
+      }),
+    );
+
+  withInputOptions(withOutputOptions(program.command('sbom'), ['cyclonedx-json', 'cyclonedx-xml', 'spdx-json'], 'cyclonedx-json'))
+    .description('write the inventory of a folder, lockfile or manifest as a CycloneDX 1.6 or SPDX 2.3 SBOM')
+    .argument('[path]', 'a folder (searched recursively), a lockfile, a manifest or an SBOM', '.')
+    .option('--deterministic', 'byte-identical output for the same input: serial number from the content, no timestamp unless SOURCE_DATE_EPOCH is set')
+    .exitOverride()
+    .action(
+      run<SbomCommandOptions>(async (context, options, args) => {
+        const { sbomCommand } = await import('./commands/sbom.js');
+        return sbomCommand(context, args[0] ?? '.', options);
       }),
     );
 
@@ -141,7 +188,7 @@ export const parseAsFormats = [
   'yarn-lock',
 ] as const;
 
-/** The options of every command that reads a path's packages (inventory, sbom, and later scan). */
+/** The options of every command that reads a path's packages (inventory, sbom, scan). */
 function withInputOptions(command: Command): Command {
   return command
     .option('--parse-as <format>', `read the file as this format whatever its name: ${parseAsFormats.join(', ')}`)

@@ -119,12 +119,15 @@ export interface ScanDatabase {
   readonly advisories: number;
   /** When the newest source was imported (ISO 8601), or null with an empty store. */
   readonly updatedAt: string | null;
+  /** Ecosystems of the scanned packages for which the store has no advisory at all. */
+  readonly missingEcosystems: readonly string[];
 }
 
 export interface ScanSummary {
   readonly packages: number;
   readonly findings: number;
   readonly malicious: number;
+  /** Vulnerabilities (malicious packages are counted apart) per severity rating. */
   readonly bySeverity: Readonly<Record<SeverityRating, number>>;
   readonly ignored: number;
   readonly unmatched: number;

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { ExitCode } from '../../errors.js';
+import { ExitCode, InternalError } from '../../errors.js';
+import { importSource, reportImportProblems } from './advisory-sources.js';
 import type { CliContext } from '../context.js';
 
 export interface DbImportOptions {
@@ -13,20 +14,16 @@ export interface DbImportOptions {
  * even if some records were skipped or kept with a warning (each listed on stderr).
  */
 export async function dbImport(context: CliContext, target: string, options: DbImportOptions): Promise<ExitCode> {
-  const { readOsvPath } = await import('../../advisories/read-source.js');
-  const { importAdvisories } = await import('../../advisories/import.js');
-  const path = resolve(context.io.cwd, target);
-  const read = readOsvPath(path);
   const store = await context.openStore();
-  let summary;
+  let outcome;
   try {
-    summary = await importAdvisories(store, { kind: path.endsWith('.zip') ? 'zip' : 'dir', location: path }, read.records, read.problems);
+    outcome = await importSource(context, store, resolve(context.io.cwd, target), false);
   } finally {
     await store.close();
   }
-  for (const problem of summary.problems) context.io.stderr.write(`trustline: ${problem.origin}: ${problem.message}\n`);
-  for (const item of summary.skipped) context.io.stderr.write(`trustline: ${item.origin}: skipped${item.id === undefined ? '' : ` ${item.id}`}: ${item.reasons.join('; ')}\n`);
-  for (const item of summary.warnings) context.io.stderr.write(`trustline: ${item.origin}: kept ${item.id ?? ''} with a warning: ${item.reasons.join('; ')}\n`);
+  const summary = outcome.summary;
+  if (summary === undefined) throw new InternalError('import-without-summary', `importing ${target} gave no summary`);
+  reportImportProblems(context, summary);
   const counts = { read: summary.read, added: summary.added, updated: summary.updated, unchanged: summary.unchanged, skipped: summary.skipped.length, warnings: summary.warnings.length };
   const text =
     options.format === 'json'

@@ -1,0 +1,165 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../test/cli.js';
+import { startHttpFixture } from '../../../test/http-fixture.js';
+
+const root = mkdtempSync(join(tmpdir(), 'trustline-scan-cli-'));
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+const gemRecord = (id: string, name: string, fixed: string, extra: object = {}) => ({
+  id,
+  modified: '2024-01-01T00:00:00Z',
+  summary: `${name} is vulnerable`,
+  affected: [{ package: { ecosystem: 'RubyGems', name }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed }] }] }],
+  ...extra,
+});
+
+const gemfileLock = `GEM
+  remote: https://rubygems.org/
+  specs:
+    rack (2.0.0)
+    rubyzip (1.2.0)
+    nokogiri (1.16.0)
+
+PLATFORMS
+  ruby
+
+DEPENDENCIES
+  rack
+  rubyzip
+  nokogiri
+`;
+
+function project(name: string, files: Record<string, string>): string {
+  const dir = join(root, name);
+  mkdirSync(dir, { recursive: true });
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  return dir;
+}
+
+function advisories(name: string, records: object[]): string {
+  const dir = join(root, name);
+  mkdirSync(dir, { recursive: true });
+  for (const record of records) writeFileSync(join(dir, `${(record as { id: string }).id}.json`), JSON.stringify(record));
+  return dir;
+}
+
+describe('trustline scan', () => {
+  const osv = advisories('osv', [
+    gemRecord('GHSA-rack-0001-0001', 'rack', '2.0.8', { aliases: ['CVE-2019-16782'], database_specific: { severity: 'MODERATE' } }),
+    gemRecord('MAL-2024-9', 'nokogiri', '9.9.9'),
+    gemRecord('GHSA-zip0-0001-0001', 'rubyzip', '1.2.1', { severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' }] }),
+  ]);
+  const app = project('app', { 'Gemfile.lock': gemfileLock });
+
+  it('imports --advisories, reports findings (malicious first) and exits 1', async () => {
+    const dataDir = join(root, 'data-1');
+    const run = await runCli(['scan', app, '--advisories', osv, '--data-dir', dataDir, '--format', 'json'], { cwd: root });
+    expect(run.exitCode).toBe(1);
+    const report = JSON.parse(run.stdout) as { schemaVersion: number; findings: { id: string; kind: string; fixedVersions: string[]; severity: { rating: string } }[]; summary: object };
+    expect(report.schemaVersion).toBe(1);
+    expect(report.findings.map((finding) => [finding.id, finding.kind, finding.severity.rating, finding.fixedVersions])).toEqual([
+      ['MAL-2024-9', 'malicious', 'unknown', ['9.9.9']],
+      ['GHSA-zip0-0001-0001', 'vulnerability', 'critical', ['1.2.1']],
+      ['GHSA-rack-0001-0001', 'vulnerability', 'medium', ['2.0.8']],
+    ]);
+    expect(report.summary).toMatchObject({ packages: 3, findings: 3, malicious: 1 });
+    expect(run.stderr).toContain('3 records, 3 added');
+  });
+
+  it('uses the store on the next run without the flag, offline, and prints a table', async () => {
+    const dataDir = join(root, 'data-1');
+    const run = await runCli(['scan', app, '--offline', '--data-dir', dataDir], { cwd: root });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain('3 findings (1 malicious, 1 critical, 1 medium) in 3 of 3 packages.');
+    expect(run.stdout).toMatch(/MALICIOUS\s+MAL-2024-9\s+nokogiri\s+1\.16\.0\s+remove it/);
+    expect(run.stdout).toContain('rubyzip 1.2.0 -> 1.2.1 (fixes GHSA-zip0-0001-0001)');
+    expect(run.stdout).toMatch(/Advisory data: 3 advisories, updated \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+  });
+
+  it('writes SARIF for code scanning', async () => {
+    const run = await runCli(['scan', app, '--offline', '--data-dir', join(root, 'data-1'), '--format', 'sarif'], { cwd: root });
+    expect(run.exitCode).toBe(1);
+    const log = JSON.parse(run.stdout) as { version: string; runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0]?.results.map((result) => [result.ruleId, result.locations[0]?.physicalLocation.artifactLocation.uri])).toEqual([
+      ['MAL-2024-9', 'Gemfile.lock'],
+      ['GHSA-zip0-0001-0001', 'Gemfile.lock'],
+      ['GHSA-rack-0001-0001', 'Gemfile.lock'],
+    ]);
+  });
+
+  it('honours ignore: entries with a reason and an expiry, and exits 0 when everything is ignored', async () => {
+    const dir = project('ignored', {
+      'Gemfile.lock': gemfileLock,
+      'trustline.yaml': [
+        'ignore:',
+        '  - { id: CVE-2019-16782, reason: not reachable }',
+        '  - { id: GHSA-zip0-0001-0001, reason: patched locally, until: 2999-01-01 }',
+        '  - { id: MAL-2024-9, reason: false positive, package: "pkg:gem/nokogiri@1.16.0" }',
+        '  - { id: GHSA-old0-0001-0001, reason: old, until: 2020-01-01 }',
+      ].join('\n'),
+    });
+    const run = await runCli(['scan', dir, '--offline', '--data-dir', join(root, 'data-1'), '--format', 'json'], { cwd: root });
+    expect(run.exitCode).toBe(0);
+    const report = JSON.parse(run.stdout) as { summary: { findings: number; ignored: number }; ignoreNotices: { message: string }[] };
+    expect(report.summary).toMatchObject({ findings: 0, ignored: 3 });
+    expect(run.stderr).toContain('the exception for GHSA-old0-0001-0001 matched no finding');
+  });
+
+  it('rejects an ignore entry without a reason, naming the file and line', async () => {
+    const dir = project('bad-ignore', { 'Gemfile.lock': gemfileLock, 'trustline.yaml': 'ignore:\n  - id: GHSA-1\n' });
+    const run = await runCli(['scan', dir, '--offline', '--data-dir', join(root, 'data-1')], { cwd: root });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toMatch(/trustline\.yaml:2: ignore\.0\.reason/);
+  });
+
+  it('offline with an empty store: warns that there is no advisory data and finds nothing', async () => {
+    const run = await runCli(['scan', app, '--offline', '--data-dir', join(root, 'empty')], { cwd: root });
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toContain('no advisory data for RubyGems (offline: run `trustline db update` or pass --advisories)');
+    expect(run.stdout).toContain('Advisory data: none in the store');
+  });
+
+  it('online, fetches the export of each ecosystem the store lacks, conditionally', async () => {
+    const zip = Buffer.from(zipSync({ 'GHSA-rack-0001-0001.json': strToU8(JSON.stringify(gemRecord('GHSA-rack-0001-0001', 'rack', '2.0.8'))) }));
+    const server = await startHttpFixture((request, response) => {
+      if (request.url !== '/RubyGems/all.zip') {
+        response.statusCode = 404;
+        response.end();
+        return;
+      }
+      response.setHeader('etag', '"1"');
+      response.end(zip);
+    });
+    try {
+      const env = { TRUSTLINE_OSV_EXPORT_URL: server.url };
+      const dataDir = join(root, 'online');
+      const first = await runCli(['scan', app, '--data-dir', dataDir, '--format', 'json'], { cwd: root, env });
+      expect(first.exitCode).toBe(1);
+      expect(server.requests.map((request) => request.url)).toEqual(['/RubyGems/all.zip']);
+      expect((JSON.parse(first.stdout) as { findings: unknown[] }).findings).toHaveLength(1);
+      // Fresh data is not asked for again within the hour.
+      await runCli(['scan', app, '--data-dir', dataDir, '--format', 'json'], { cwd: root, env });
+      expect(server.requests).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('exits 3 online when the network fails and the store has no data', async () => {
+    const run = await runCli(['scan', app, '--data-dir', join(root, 'unreachable')], { cwd: root, env: { TRUSTLINE_OSV_EXPORT_URL: 'http://127.0.0.1:9' } });
+    expect(run.exitCode).toBe(3);
+    expect(run.stderr.trim().split('\n').at(-1)).toMatch(/^trustline: cannot fetch http:\/\/127\.0\.0\.1:9\/RubyGems\/all\.zip/);
+  });
+
+  it('exits 2 for a path that does not exist', async () => {
+    const run = await runCli(['scan', join(root, 'nope'), '--offline', '--data-dir', join(root, 'data-1')], { cwd: root });
+    expect(run.exitCode).toBe(2);
+  });
+});
