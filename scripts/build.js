@@ -27,6 +27,9 @@ if (compiled.status !== 0) {
     target: 'node20',
     sourcemap: true,
     external: ['better-sqlite3', 'pg'],
+    // jsonc-parser's default (UMD) entry requires its modules by computed paths esbuild cannot
+    // follow; its ESM entry bundles cleanly.
+    mainFields: ['module', 'main'],
     // CommonJS dependencies inside an ESM bundle need a real `require` for Node's built-ins.
     banner: {
       js: "import { createRequire as __trustlineCreateRequire } from 'node:module'; const require = __trustlineCreateRequire(import.meta.url);",

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { emptySha512Hex, mixedInventory, purls } from './__fixtures__/mixed-inventory.js';
+import { byCodePoint, decodeIntegrity, documentUuid, sbomContent, sourceReference } from './sbom-components.js';
+
+describe('decodeIntegrity', () => {
+  it('decodes every hash of a Subresource Integrity string to hex', () => {
+    const sha1 = Buffer.from('a'.repeat(40), 'hex').toString('base64');
+    const sha512 = Buffer.from(emptySha512Hex, 'hex').toString('base64');
+    expect(decodeIntegrity(`sha1-${sha1} sha512-${sha512}?opt`)).toEqual([
+      { algorithm: 'SHA-1', hex: 'a'.repeat(40) },
+      { algorithm: 'SHA-512', hex: emptySha512Hex },
+    ]);
+  });
+
+  it('skips unknown algorithms, bad base64 and values of the wrong length', () => {
+    expect(decodeIntegrity('md5-1B2M2Y8AsgTpgAmY7PhCfg== sha256-AAAA sha512-!!! nonsense')).toEqual([]);
+  });
+});
+
+describe('sourceReference', () => {
+  it.each([
+    ['https://registry.npmjs.org/a/-/a-1.0.0.tgz', { url: 'https://registry.npmjs.org/a/-/a-1.0.0.tgz', kind: 'distribution' }],
+    ['https://token:x-oauth@example.com/a.tgz', { url: 'https://example.com/a.tgz', kind: 'distribution' }],
+    ['git+ssh://git@github.com/a/b.git#abc', { url: 'git+ssh://git@github.com/a/b.git#abc', kind: 'vcs' }],
+    ['git+https://user:pw@github.com/a/b.git', { url: 'git+https://github.com/a/b.git', kind: 'vcs' }],
+    ['git://github.com/a/b.git', { url: 'git://github.com/a/b.git', kind: 'vcs' }],
+  ])('reads %j', (resolved, expected) => {
+    expect(sourceReference(resolved)).toEqual(expected);
+  });
+
+  it.each([['registry+https://github.com/rust-lang/crates.io-index'], ['file:../local'], ['../local'], ['sparse+https://index.crates.io/'], ['']])('ignores %j', (resolved) => {
+    expect(sourceReference(resolved)).toBeUndefined();
+  });
+});
+
+describe('sbomContent', () => {
+  it('merges a purl found twice and keeps only edges between known components', () => {
+    const content = sbomContent(mixedInventory, { rootName: 'r', toolVersion: '1' });
+    expect(content.components.map((component) => component.purl)).toEqual(Object.values(purls).sort(byCodePoint));
+    const semver = content.components.find((component) => component.purl === purls.semver);
+    expect(semver).toMatchObject({ scope: 'prod', licenses: ['Apache-2.0 OR MIT', 'ISC'], dependsOn: [] });
+    expect(content.components.find((component) => component.purl === purls.unpinned)).toMatchObject({ versionRange: '>=2.31' });
+    expect(content.components.find((component) => component.purl === purls.unpinned)?.version).toBeUndefined();
+  });
+});
+
+describe('documentUuid', () => {
+  it('is a version 8 UUID that changes with the kind and the content', () => {
+    const content = sbomContent(mixedInventory, { rootName: 'r', toolVersion: '1' });
+    const options = { rootName: 'r', toolVersion: '1', deterministic: true };
+    const uuid = documentUuid('cyclonedx', content, options);
+    expect(uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(documentUuid('cyclonedx', content, options)).toBe(uuid);
+    expect(documentUuid('spdx', content, options)).not.toBe(uuid);
+    expect(documentUuid('cyclonedx', { ...content, rootName: 's' }, options)).not.toBe(uuid);
+  });
+});

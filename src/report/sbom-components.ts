@@ -1,0 +1,196 @@
+/**
+ * What an SBOM shows of an inventory, shared by the CycloneDX and SPDX renderers: one component
+ * per distinct purl with its occurrences merged, the dependency graph between them, hashes decoded
+ * from the lockfiles' integrity strings, and the digest that names a deterministic document.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { InternalError } from '../errors.js';
+import type { Component, DependencyScope, Inventory } from '../model/index.js';
+
+export interface SbomOptions {
+  /** The name of the scanned folder: the SBOM's root component. */
+  readonly rootName: string;
+  /** Trustline's version, for the tool entry. */
+  readonly toolVersion: string;
+  /**
+   * Byte-identical output for the same input: no random serial number or namespace (both are
+   * derived from a digest of the content), and no timestamp unless `created` is given.
+   */
+  readonly deterministic: boolean;
+  /** The creation time to record (now, or SOURCE_DATE_EPOCH); none in deterministic mode without one. */
+  readonly created?: Date;
+}
+
+export type SbomHashAlgorithm = 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512';
+
+export interface SbomHash {
+  readonly algorithm: SbomHashAlgorithm;
+  /** Lower-case hex. */
+  readonly hex: string;
+}
+
+/** Where a package came from, when the lockfile records a URL an SBOM can carry. */
+export interface SourceReference {
+  /** With any credentials removed. */
+  readonly url: string;
+  /** A downloadable artifact (http, https) or a version-control location (git, git+https, ssh). */
+  readonly kind: 'distribution' | 'vcs';
+}
+
+/** One component per distinct purl. */
+export interface SbomComponent {
+  readonly purl: string;
+  readonly name: string;
+  readonly ecosystem: string;
+  /** Absent when no occurrence names an installed version (unpinned or unversioned). */
+  readonly version?: string;
+  /** The declared range when every occurrence is unpinned. */
+  readonly versionRange?: string;
+  /** The most required scope of any occurrence; absent when one occurrence could not tell and none is prod or peer. */
+  readonly scope?: DependencyScope;
+  /** Sorted by algorithm; one value per algorithm (the first occurrence's). */
+  readonly hashes: readonly SbomHash[];
+  /** Licence texts as the inputs give them, deduplicated and sorted. */
+  readonly licenses: readonly string[];
+  readonly source?: SourceReference;
+  /** Purls of the components this one depends on, sorted. */
+  readonly dependsOn: readonly string[];
+}
+
+export interface SbomContent {
+  readonly rootName: string;
+  readonly toolVersion: string;
+  /** Sorted by purl (code-point order, so no locale can reorder them). */
+  readonly components: readonly SbomComponent[];
+  /** What the root depends on: see {@link sbomContent}. */
+  readonly rootDependsOn: readonly string[];
+}
+
+/**
+ * The SBOM view of an inventory. The root depends on every component an input declares direct,
+ * and on every component whose input cannot tell (`direct` absent) that nothing else depends on
+ * (Cargo.lock lists the project's own crates that way); edges to purls that are not components,
+ * and self-edges, are dropped.
+ */
+export function sbomContent(inventory: Inventory, options: Pick<SbomOptions, 'rootName' | 'toolVersion'>): SbomContent {
+  const byPurl = new Map<string, Component[]>();
+  for (const component of inventory.components) {
+    const occurrences = byPurl.get(component.purl);
+    if (occurrences === undefined) byPurl.set(component.purl, [component]);
+    else occurrences.push(component);
+  }
+  const dependsOn = new Map<string, Set<string>>();
+  const hasParent = new Set<string>();
+  for (const { from, to } of inventory.edges) {
+    if (from === to || !byPurl.has(from) || !byPurl.has(to)) continue;
+    let targets = dependsOn.get(from);
+    if (targets === undefined) dependsOn.set(from, (targets = new Set()));
+    targets.add(to);
+    hasParent.add(to);
+  }
+  const purls = [...byPurl.keys()].sort(byCodePoint);
+  const rootDependsOn = purls.filter((purl) => {
+    const occurrences = byPurl.get(purl) ?? [];
+    if (occurrences.some((component) => component.direct === true)) return true;
+    return occurrences.every((component) => component.direct === undefined) && !hasParent.has(purl);
+  });
+  const components = purls.map((purl) => mergeOccurrences(byPurl.get(purl) ?? [], [...(dependsOn.get(purl) ?? [])].sort(byCodePoint)));
+  return { rootName: options.rootName, toolVersion: options.toolVersion, components, rootDependsOn };
+}
+
+function mergeOccurrences(occurrences: readonly Component[], dependsOn: readonly string[]): SbomComponent {
+  const first = occurrences[0];
+  if (first === undefined) throw new InternalError('sbom-purl-without-component', 'a purl without a component');
+  const pinned = occurrences.find((component) => component.unpinned !== true && component.version !== '');
+  const range = occurrences.find((component) => component.unpinned === true && component.versionRange !== undefined)?.versionRange;
+  const hashes = new Map<SbomHashAlgorithm, string>();
+  for (const component of occurrences) {
+    for (const hash of decodeIntegrity(component.integrity ?? '')) if (!hashes.has(hash.algorithm)) hashes.set(hash.algorithm, hash.hex);
+  }
+  const licenses = [...new Set(occurrences.flatMap((component) => component.licenses ?? []).map((text) => text.trim()))].filter((text) => text !== '').sort(byCodePoint);
+  const source = occurrences.map((component) => sourceReference(component.resolved)).find((reference) => reference !== undefined);
+  const scope = mergedScope(occurrences);
+  return {
+    purl: first.purl,
+    name: first.name,
+    ecosystem: first.ecosystem,
+    ...(pinned === undefined ? {} : { version: pinned.version }),
+    ...(pinned === undefined && range !== undefined ? { versionRange: range } : {}),
+    ...(scope === undefined ? {} : { scope }),
+    hashes: [...hashes].sort(([a], [b]) => byCodePoint(a, b)).map(([algorithm, hex]) => ({ algorithm, hex })),
+    licenses,
+    ...(source === undefined ? {} : { source }),
+    dependsOn,
+  };
+}
+
+/** Needed at run time ranks first: an occurrence that cannot tell may be needed, so it outranks optional and dev. */
+const scopeRank = { prod: 0, peer: 1, unknown: 2, optional: 3, dev: 4 } as const;
+
+function mergedScope(occurrences: readonly Component[]): DependencyScope | undefined {
+  let best: keyof typeof scopeRank = 'dev';
+  for (const component of occurrences) {
+    const scope = component.scope ?? 'unknown';
+    if (scopeRank[scope] < scopeRank[best]) best = scope;
+  }
+  return best === 'unknown' ? undefined : best;
+}
+
+const integrityAlgorithms = {
+  sha1: { algorithm: 'SHA-1', bytes: 20 },
+  sha256: { algorithm: 'SHA-256', bytes: 32 },
+  sha384: { algorithm: 'SHA-384', bytes: 48 },
+  sha512: { algorithm: 'SHA-512', bytes: 64 },
+} as const satisfies Record<string, { algorithm: SbomHashAlgorithm; bytes: number }>;
+
+/**
+ * The hashes of a Subresource Integrity string (https://www.w3.org/TR/SRI/#the-integrity-attribute):
+ * whitespace-separated `alg-base64[?options]`. Unknown algorithms and values of the wrong length
+ * are skipped rather than carried into an SBOM as a wrong hash.
+ */
+export function decodeIntegrity(integrity: string): SbomHash[] {
+  const hashes: SbomHash[] = [];
+  for (const token of integrity.split(/\s+/)) {
+    const match = /^(sha1|sha256|sha384|sha512)-([A-Za-z0-9+/]+={0,2})(?:\?.*)?$/.exec(token);
+    if (match === null) continue;
+    const spec = integrityAlgorithms[match[1] as keyof typeof integrityAlgorithms];
+    const bytes = Buffer.from(match[2] ?? '', 'base64');
+    if (bytes.length === spec.bytes) hashes.push({ algorithm: spec.algorithm, hex: bytes.toString('hex') });
+  }
+  return hashes;
+}
+
+/**
+ * `resolved` as an SBOM reference: http(s) URLs are distributions, git URLs are version control;
+ * anything else (`registry+https://...` of Cargo, paths) is not a place to fetch the package from.
+ * Credentials are removed, since lockfiles of private registries sometimes carry a token.
+ */
+export function sourceReference(resolved: string | undefined): SourceReference | undefined {
+  if (resolved === undefined || !URL.canParse(resolved)) return undefined;
+  const url = new URL(resolved);
+  const kind = url.protocol === 'http:' || url.protocol === 'https:' ? 'distribution' : /^(git|git\+[a-z]+|ssh):$/.test(url.protocol) ? 'vcs' : undefined;
+  if (kind === undefined || url.host === '') return undefined;
+  url.password = '';
+  // `git@` of an ssh URL is the account every host uses, not a secret; an https user name may be a token.
+  if (!/(^|\+)ssh:$/.test(url.protocol)) url.username = '';
+  return { url: url.href, kind };
+}
+
+/**
+ * A UUID naming a document: random, or in deterministic mode derived from SHA-256 of the content
+ * (and of what else the document records, such as its creation time) as a version 8 UUID
+ * (RFC 9562, section 5.8, the name-based SHA-256 example of Appendix B.2).
+ */
+export function documentUuid(kind: string, content: SbomContent, options: SbomOptions): string {
+  if (!options.deterministic) return randomUUID();
+  const digest = createHash('sha256').update(JSON.stringify([kind, options.created?.toISOString() ?? null, content])).digest();
+  digest[6] = ((digest[6] ?? 0) & 0x0f) | 0x80;
+  digest[8] = ((digest[8] ?? 0) & 0x3f) | 0x80;
+  const hex = digest.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Code-point order: the same on every machine, unlike `localeCompare`. */
+export function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
