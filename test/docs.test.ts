@@ -67,7 +67,8 @@ describe('documentation examples', () => {
     const argv = example.command.split(/\s+/).map((arg) => (arg.startsWith('test/fixtures/') ? join(repoRoot, arg) : arg.replaceAll('/tmp/tl', dataDir)));
     expect(argv[0]).toBe('trustline');
     const run = await runCli(argv.slice(1), { cwd: scratch });
-    const actual = run.stdout.trimEnd().replaceAll(dataDir, '/tmp/tl');
+    // Blank lines are layout: the examples leave them out of the comparison.
+    const actual = run.stdout.trimEnd().replaceAll(dataDir, '/tmp/tl').split('\n').filter((line) => line !== '').join('\n');
     // An expected line ending in `...` matches any line that starts with the rest (a time, a count).
     if (example.expected.split('\n').some((line) => line.endsWith('...'))) expect(actual).toMatch(wildcardPattern(example.expected));
     else expect(actual).toBe(example.expected);
