@@ -11,9 +11,9 @@ export type * from './model/index.js';
 export { eventOf, toOrdering } from './model/index.js';
 
 export { compareVersions, isAffected, normalizePackageName } from './ecosystems/versions.js';
-export { formatPurl, osvPackageOf, parsePurl } from './ecosystems/purl.js';
+export { formatPurl, parsePurl } from './ecosystems/purl.js';
 export type { PurlParts } from './ecosystems/purl.js';
-export { ecosystems, findEcosystem } from './ecosystems/registry.js';
+export { ecosystems, findEcosystem, osvPackageOf } from './ecosystems/registry.js';
 export type { Ecosystem, EcosystemDefinition, EcosystemErrorCode, VersionScheme } from './ecosystems/ecosystem.js';
 
 export { configFileName, configSchema, findConfigFile, loadConfig } from './config/index.js';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
-import { formatPurl, osvPackageOf, parsePurl } from './purl.js';
+import { formatPurl, parsePurl } from './purl.js';
+import { osvPackageOf } from './registry.js';
 
 describe('parsePurl', () => {
   it('returns a plain object with the qualifiers as a record and leaves absent parts out', () => {

@@ -12,7 +12,6 @@ import { PackageURL } from 'packageurl-js';
 import { InputError } from '../errors.js';
 import type { Purl } from '../model/index.js';
 import type { EcosystemErrorCode } from './ecosystem.js';
-import { osvNameForPurl } from './registry.js';
 
 /** What {@link formatPurl} needs: a {@link Purl} whose absent parts may be left out. */
 export type PurlParts = Pick<Purl, 'type' | 'name'> & { readonly [K in Exclude<keyof Purl, 'type' | 'name'>]?: Purl[K] };
@@ -66,17 +65,6 @@ function toPackageUrl(label: string, purl: PurlParts): PackageURL {
   }
   if (isGo && purl.version !== undefined && purl.version !== '') packageUrl.version = purl.version;
   return packageUrl;
-}
-
-/**
- * The package a purl names, as OSV spells it: the ecosystem (`pkg:deb/ubuntu/...` is `Ubuntu`)
- * and the name joined the way OSV writes it (npm `@scope/name`, Maven `group:artifact`, Go and
- * Composer paths with `/`). Undefined for a purl type no ecosystem owns.
- */
-export function osvPackageOf(purl: Purl): { readonly ecosystem: string; readonly name: string } | undefined {
-  const ecosystem = osvNameForPurl(purl.type, purl.namespace);
-  if (ecosystem === undefined) return undefined;
-  return { ecosystem, name: joinName(purl.type, purl.namespace, purl.name) };
 }
 
 /** OSV's spelling of a purl namespace and name: the inverse of {@link splitName}. */

@@ -6,11 +6,11 @@
  * - Conan 2 (lock version 0.5): flat `requires`, `build_requires` and `python_requires` lists,
  *   reported as the groups `requires`, `build-requires` and `python-requires`. No graph.
  */
-import { parseTree, printParseErrorCode } from 'jsonc-parser';
-import type { Node, ParseError } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
 import type { Component, DependencyEdge, DependencyScope, Extraction } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { objectEntries, property, readJsonObject, stringValue } from '../json-tree.js';
 
 const ecosystem = 'ConanCenter';
 /** conan.lock nests a few levels; anything far deeper is hostile. */
@@ -36,19 +36,9 @@ export const conanLockExtractor: Extractor = {
 };
 
 function extractConanLock(file: SourceFile): Extraction {
-  const lines = lineLocator(file.text);
-  const fail = (message: string, offset?: number): Extraction => ({
-    components: [],
-    edges: [],
-    problems: [{ file: file.path, ...(offset === undefined ? {} : { line: lines(offset) }), message }],
-  });
-  if (jsonDepth(file.text) > maxDepth) return fail(`conan.lock nests deeper than ${maxDepth} levels`);
-  const errors: ParseError[] = [];
-  const root = parseTree(file.text, errors, { disallowComments: true, allowTrailingComma: false });
-  const [error] = errors;
-  if (error !== undefined) return fail(`could not parse conan.lock as JSON: ${printParseErrorCode(error.error)}`, error.offset);
-  if (root?.type !== 'object') return fail('conan.lock is not a JSON object');
-
+  const document = readJsonObject(file.text, { label: 'conan.lock', jsonc: false, maxDepth });
+  if ('problem' in document) return { components: [], edges: [], problems: [{ file: file.path, ...document.problem }] };
+  const { root, line: lines } = document;
   const nodes = property(property(root, 'graph_lock'), 'nodes');
   return nodes?.type === 'object' ? graphLock(nodes, file.path, lines) : flatLock(root, file.path, lines);
 }
@@ -58,17 +48,15 @@ function graphLock(nodes: Node, path: string, lines: (offset: number) => number)
   const byId = new Map<string, Component>();
   const consumers: Node[] = [];
   const components = new Map<string, Component>();
-  for (const pair of nodes.children ?? []) {
-    const [idNode, node] = pair.children ?? [];
-    const id = stringValue(idNode);
-    if (id === undefined || node?.type !== 'object') continue;
+  for (const { key: id, value: node, offset } of objectEntries(nodes)) {
+    if (node?.type !== 'object') continue;
     const ref = stringValue(property(node, 'pref')) ?? stringValue(property(node, 'ref'));
     const reference = ref === undefined ? undefined : parseReference(ref);
     if (stringValue(property(node, 'path')) !== undefined || reference === undefined || reference.name === '') {
       consumers.push(node);
       continue;
     }
-    const component = referenceComponent(reference, [], undefined, { file: path, line: lines(pair.offset) });
+    const component = referenceComponent(reference, [], undefined, { file: path, line: lines(offset) });
     const key = `${component.name}@${component.version}`;
     const kept = components.get(key) ?? component;
     components.set(key, kept);
@@ -77,9 +65,8 @@ function graphLock(nodes: Node, path: string, lines: (offset: number) => number)
   const direct = new Set(consumers.flatMap((node) => requiredIds(node)).flatMap((id) => byId.get(id)?.purl ?? []));
   const edges: DependencyEdge[] = [];
   const seen = new Set<string>();
-  for (const pair of nodes.children ?? []) {
-    const from = byId.get(stringValue(pair.children?.[0]) ?? '');
-    const node = pair.children?.[1];
+  for (const { key, value: node } of objectEntries(nodes)) {
+    const from = byId.get(key);
     if (from === undefined || node === undefined) continue;
     for (const id of requiredIds(node)) {
       const to = byId.get(id);
@@ -96,7 +83,7 @@ function requiredIds(node: Node): string[] {
   return ['requires', 'build_requires', 'python_requires'].flatMap((key) => {
     const value = property(node, key);
     if (value?.type === 'array') return (value.children ?? []).flatMap((child) => stringValue(child) ?? []);
-    if (value?.type === 'object') return (value.children ?? []).flatMap((pair) => stringValue(pair.children?.[1]) ?? []);
+    if (value?.type === 'object') return objectEntries(value).flatMap((entry) => stringValue(entry.value) ?? []);
     return [];
   });
 }
@@ -165,48 +152,5 @@ function parseReference(text: string): ConanReference {
     ...(user === undefined || user === '' ? {} : { user }),
     ...(channel === undefined || channel === '' ? {} : { channel }),
     ...(recipeRevision === undefined || recipeRevision === '' ? {} : { recipeRevision }),
-  };
-}
-
-function property(node: Node | undefined, key: string): Node | undefined {
-  if (node?.type !== 'object') return undefined;
-  const pair = (node.children ?? []).find((candidate) => candidate.children?.[0]?.value === key);
-  return pair?.children?.[1];
-}
-
-function stringValue(node: Node | undefined): string | undefined {
-  return node?.type === 'string' && typeof node.value === 'string' ? node.value : undefined;
-}
-
-/** The deepest nesting of arrays and objects, counted outside strings, so the recursive parser is never handed a hostile depth. */
-function jsonDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text.charCodeAt(index);
-    if (inString) {
-      if (char === 0x5c) index += 1;
-      else if (char === 0x22) inString = false;
-    } else if (char === 0x22) inString = true;
-    else if (char === 0x5b || char === 0x7b) deepest = Math.max(deepest, ++depth);
-    else if (char === 0x5d || char === 0x7d) depth -= 1;
-  }
-  return deepest;
-}
-
-/** Offset → 1-based line, by binary search over the line starts. */
-function lineLocator(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((starts[middle] ?? 0) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low + 1;
   };
 }

@@ -4,11 +4,10 @@
  * does: Bioconductor, GitHub and repository-less packages have no CRAN advisories. `Requirements`
  * gives the edges.
  */
-import { getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
-import type { Node, ParseError } from 'jsonc-parser';
 import type { Component, DependencyEdge, Extraction, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { objectEntries, property, readJsonObject, stringArray, stringValue } from '../json-tree.js';
 
 const ecosystem = 'CRAN';
 /** renv.lock nests a handful of levels; anything far deeper is hostile. */
@@ -31,29 +30,17 @@ export const renvLockExtractor: Extractor = {
 };
 
 function extractRenvLock(file: SourceFile): Extraction {
-  const lines = lineLocator(file.text);
-  const fail = (message: string, offset?: number): Extraction => ({
-    components: [],
-    edges: [],
-    problems: [{ file: file.path, ...(offset === undefined ? {} : { line: lines(offset) }), message }],
-  });
-  if (jsonDepth(file.text) > maxDepth) return fail(`renv.lock nests deeper than ${maxDepth} levels`);
-  const errors: ParseError[] = [];
-  const root = parseTree(file.text, errors, { disallowComments: true, allowTrailingComma: false });
-  const [error] = errors;
-  if (error !== undefined) return fail(`could not parse renv.lock as JSON: ${printParseErrorCode(error.error)}`, error.offset);
-  if (root?.type !== 'object') return fail('renv.lock is not a JSON object');
-
+  const document = readJsonObject(file.text, { label: 'renv.lock', jsonc: false, maxDepth });
+  if ('problem' in document) return { components: [], edges: [], problems: [{ file: file.path, ...document.problem }] };
+  const { root, line: lines } = document;
   const packages = property(root, 'Packages');
   if (packages === undefined) return { components: [], edges: [], problems: [] };
-  if (packages.type !== 'object') return fail('"Packages" is not an object', packages.offset);
+  if (packages.type !== 'object') return { components: [], edges: [], problems: [{ file: file.path, line: lines(packages.offset), message: '"Packages" is not an object' }] };
 
   const problems: InventoryProblem[] = [];
   const locked: LockedPackage[] = [];
-  for (const pair of packages.children ?? []) {
-    const [keyNode, entry] = pair.children ?? [];
-    const line = lines(pair.offset);
-    const key = stringValue(keyNode) ?? '';
+  for (const { key, value: entry, offset } of objectEntries(packages)) {
+    const line = lines(offset);
     if (entry?.type !== 'object') {
       problems.push({ file: file.path, line, message: `${key}: the package entry is not an object` });
       continue;
@@ -84,53 +71,4 @@ function requirementEdges(locked: readonly LockedPackage[]): DependencyEdge[] {
     }
   }
   return edges;
-}
-
-function property(node: Node | undefined, key: string): Node | undefined {
-  if (node?.type !== 'object') return undefined;
-  const pair = (node.children ?? []).find((candidate) => candidate.children?.[0]?.value === key);
-  return pair?.children?.[1];
-}
-
-function stringValue(node: Node | undefined): string | undefined {
-  return node?.type === 'string' && typeof node.value === 'string' ? node.value : undefined;
-}
-
-function stringArray(node: Node | undefined): string[] {
-  if (node?.type !== 'array') return [];
-  const value: unknown = getNodeValue(node);
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-}
-
-/** The deepest nesting of arrays and objects, counted outside strings, so the recursive parser is never handed a hostile depth. */
-function jsonDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text.charCodeAt(index);
-    if (inString) {
-      if (char === 0x5c) index += 1;
-      else if (char === 0x22) inString = false;
-    } else if (char === 0x22) inString = true;
-    else if (char === 0x5b || char === 0x7b) deepest = Math.max(deepest, ++depth);
-    else if (char === 0x5d || char === 0x7d) depth -= 1;
-  }
-  return deepest;
-}
-
-/** Offset → 1-based line, by binary search over the line starts. */
-function lineLocator(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((starts[middle] ?? 0) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low + 1;
-  };
 }

@@ -28,9 +28,10 @@ function extractPubspecLock(file: SourceFile): Extraction {
   const fail = (message: string, line?: number): Extraction => ({ components: [], edges: [], problems: [{ file: file.path, ...(line === undefined ? {} : { line }), message }] });
   if (flowDepth(file.text) > maxFlowDepth) return fail(`pubspec.lock nests flow collections deeper than ${maxFlowDepth} levels`);
   const lineCounter = new LineCounter();
-  const document = parseDocument(file.text, { lineCounter, uniqueKeys: false });
+  // prettyErrors off: building a pretty message for a long hostile line exhausts memory in yaml 2.
+  const document = parseDocument(file.text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const [error] = document.errors;
-  if (error !== undefined) return fail(`could not parse pubspec.lock as YAML: ${error.message.split('\n')[0] ?? ''}`, error.linePos?.[0].line);
+  if (error !== undefined) return fail(`could not parse pubspec.lock as YAML: ${error.message.split('\n')[0] ?? ''}`, lineCounter.linePos(error.pos[0]).line);
   const root = document.contents;
   if (!isMap(root)) return fail(root === null ? 'pubspec.lock is empty' : 'pubspec.lock is not a YAML mapping');
 

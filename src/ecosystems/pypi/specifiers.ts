@@ -139,3 +139,21 @@ export function satisfiesPep440(version: string, range: string): boolean {
   }
   return clauses.every((clause) => matchesClause(candidate, clause));
 }
+
+const lowerBoundOperators: ReadonlySet<Operator> = new Set(['>=', '~=', '==', '===']);
+
+/**
+ * The lower bound a specifier set declares, as written: the highest version among its `>=`, `~=`,
+ * `==` and `===` clauses (`>=1.2,<2` gives `1.2`); "" when it has none (`<2`, `!=1.3`, `>1`,
+ * `==1.*`, the empty set). Throws an InputError `invalid-range` for a specifier PEP 440 does not
+ * allow.
+ */
+export function pep440LowerBound(range: string): string {
+  let bound: Clause | undefined;
+  for (const clause of parseSpecifierSet(range)) {
+    if (!lowerBoundOperators.has(clause.operator) || clause.prefix !== undefined) continue;
+    const higher = bound === undefined || (clause.version !== undefined && (bound.version === undefined || comparePep440(clause.version, bound.version) > 0));
+    if (higher) bound = clause;
+  }
+  return bound?.text ?? '';
+}

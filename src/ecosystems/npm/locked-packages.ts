@@ -1,0 +1,120 @@
+/**
+ * Turns the packages a lockfile installs (one per install path: `node_modules/a/node_modules/b`, a
+ * bun key) into components and edges. npm installs the same name@version at several paths; those
+ * are one component, keyed as the corpus keys packages: name, version and commit. (OSV-SCALIBR keys
+ * a git package by its commit alone; keeping the version too never folds two versions into one.)
+ */
+import type { Component, DependencyEdge, DependencyScope, InventoryProblem } from '../../model/index.js';
+import { componentPurl } from '../component-purl.js';
+
+/** One package at one install path. */
+export interface InstalledPackage {
+  /** The install path (or bun key) that edges refer to. */
+  readonly path: string;
+  readonly name: string;
+  readonly version: string;
+  readonly commit?: string | undefined;
+  readonly groups: readonly string[];
+  readonly scope?: DependencyScope | undefined;
+  readonly direct?: boolean | undefined;
+  readonly line: number;
+  readonly integrity?: string | undefined;
+  readonly resolved?: string | undefined;
+}
+
+/** `from` (an install path) requires the package installed at `to`. */
+export interface InstallEdge {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** What a lockfile reader found before merging: the installs, the edges between install paths, the bad entries. */
+export interface InstallReading {
+  readonly installed: readonly InstalledPackage[];
+  readonly edges: readonly InstallEdge[];
+  readonly problems: readonly InventoryProblem[];
+}
+
+export interface MergedPackages {
+  readonly components: Component[];
+  readonly edges: DependencyEdge[];
+  readonly problems: InventoryProblem[];
+}
+
+/**
+ * Merges the installs of one package: the groups as OSV-SCALIBR merges them (see `mergeGroups`),
+ * the most production-like scope, direct when any install is, and the first install's line.
+ */
+export function mergeInstalledPackages(file: string, installed: readonly InstalledPackage[], installEdges: readonly InstallEdge[]): MergedPackages {
+  const problems: InventoryProblem[] = [];
+  const byKey = new Map<string, Component>();
+  const purlByPath = new Map<string, string>();
+  for (const entry of installed) {
+    const key = `${entry.name}@${entry.version}#${entry.commit ?? ''}`;
+    const existing = byKey.get(key);
+    if (existing !== undefined) {
+      byKey.set(key, mergeComponent(existing, entry));
+      purlByPath.set(entry.path, existing.purl);
+      continue;
+    }
+    let purl: string;
+    try {
+      purl = componentPurl('npm', entry.name, entry.version);
+    } catch {
+      problems.push({ file, line: entry.line, message: `${entry.path}: "${entry.name}" is not an npm package name` });
+      continue;
+    }
+    purlByPath.set(entry.path, purl);
+    byKey.set(key, {
+      name: entry.name,
+      version: entry.version,
+      ecosystem: 'npm',
+      purl,
+      groups: [...entry.groups],
+      ...(entry.scope === undefined ? {} : { scope: entry.scope }),
+      ...(entry.direct === undefined ? {} : { direct: entry.direct }),
+      location: { file, line: entry.line },
+      ...(entry.commit === undefined ? {} : { commit: entry.commit }),
+      ...(entry.integrity === undefined ? {} : { integrity: entry.integrity }),
+      ...(entry.resolved === undefined ? {} : { resolved: entry.resolved }),
+    });
+  }
+  const edges: DependencyEdge[] = [];
+  const seen = new Set<string>();
+  for (const edge of installEdges) {
+    const from = purlByPath.get(edge.from);
+    const to = purlByPath.get(edge.to);
+    if (from === undefined || to === undefined || from === to || seen.has(`${from} ${to}`)) continue;
+    seen.add(`${from} ${to}`);
+    edges.push({ from, to });
+  }
+  return { components: [...byKey.values()], edges, problems };
+}
+
+function mergeComponent(existing: Component, entry: InstalledPackage): Component {
+  const scope = existing.scope === undefined ? entry.scope : entry.scope === undefined ? existing.scope : mergeScope(existing.scope, entry.scope);
+  const direct = existing.direct === true || entry.direct === true ? true : existing.direct === undefined || entry.direct === undefined ? undefined : false;
+  const { scope: _scope, direct: _direct, ...rest } = existing;
+  return {
+    ...rest,
+    groups: mergeGroups(existing.groups, entry.groups),
+    ...(scope === undefined ? {} : { scope }),
+    ...(direct === undefined ? {} : { direct }),
+  };
+}
+
+/**
+ * A package with no group anywhere is a production dependency, and production wins; otherwise
+ * the groups are united (OSV-SCALIBR `mergeNpmDepsGroups`).
+ */
+export function mergeGroups(a: readonly string[], b: readonly string[]): string[] {
+  if (a.length === 0 || b.length === 0) return [];
+  return [...new Set([...a, ...b])].sort();
+}
+
+/** The scope a package has when it is installed for two reasons: the one closest to production. */
+export function mergeScope(a: DependencyScope, b: DependencyScope): DependencyScope {
+  return scopeRank[a] <= scopeRank[b] ? a : b;
+}
+
+const scopeRank: Readonly<Record<DependencyScope, number>> = { prod: 0, peer: 1, optional: 2, dev: 3 };

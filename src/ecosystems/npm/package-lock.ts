@@ -1,0 +1,57 @@
+/**
+ * package-lock.json and npm-shrinkwrap.json (https://docs.npmjs.com/cli/configuring-npm/package-lock-json):
+ * lockfileVersion 2 and 3 are read from `packages`, version 1 (and any file without `packages`)
+ * from the nested `dependencies` tree. Every installed package is a component, merged by
+ * name@version (or commit) the way OSV-SCALIBR merges them; `requires` / `dependencies` give edges.
+ */
+import type { Extraction } from '../../model/index.js';
+import type { Extractor, SourceFile } from '../extractor.js';
+import { property, readJsonObject, stringMap } from '../json-tree.js';
+import { mergeInstalledPackages } from './locked-packages.js';
+import { readDependencyTree } from './package-lock-dependencies.js';
+import { readPackagesMap } from './package-lock-packages.js';
+
+const fileNames = ['package-lock.json', 'npm-shrinkwrap.json'] as const;
+/** A version 1 tree nests two levels per installed level; real trees stay far below this. */
+const maxDepth = 512;
+const manifestSections = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
+
+export const packageLockExtractor: Extractor = {
+  format: 'npm-package-lock',
+  ecosystem: 'npm',
+  matches: (path) => {
+    const segments = path.split('/');
+    // A lockfile inside node_modules came with an installed package; the project's own lockfile already lists what it installs.
+    return (fileNames as readonly string[]).includes(segments[segments.length - 1] ?? '') && !segments.slice(0, -1).includes('node_modules');
+  },
+  extract: extractPackageLock,
+  definition: {
+    short: 'package-lock.json and npm-shrinkwrap.json (lockfileVersion 1, 2 and 3): every installed package with its groups, direct dependencies and the dependency graph',
+    fileNames,
+  },
+};
+
+function extractPackageLock(file: SourceFile): Extraction {
+  const baseName = file.path.slice(file.path.lastIndexOf('/') + 1);
+  // npm uses npm-shrinkwrap.json and ignores package-lock.json when both are present.
+  if (baseName === 'package-lock.json' && file.readRelated('npm-shrinkwrap.json') !== undefined) return { components: [], edges: [], problems: [] };
+  const document = readJsonObject(file.text, { label: baseName === 'npm-shrinkwrap.json' ? baseName : 'package-lock.json', jsonc: false, maxDepth });
+  if ('problem' in document) return { components: [], edges: [], problems: [{ file: file.path, ...document.problem }] };
+
+  const packages = property(document.root, 'packages');
+  const reading =
+    packages !== undefined
+      ? readPackagesMap(file.path, packages, document.line)
+      : readDependencyTree(file.path, property(document.root, 'dependencies'), document.line, manifestDependencyNames(file));
+  const merged = mergeInstalledPackages(file.path, reading.installed, reading.edges);
+  return { components: merged.components, edges: merged.edges, problems: [...reading.problems, ...merged.problems] };
+}
+
+/** The dependency names declared by the package.json beside a version 1 lockfile, when it can be read. */
+function manifestDependencyNames(file: SourceFile): ReadonlySet<string> | undefined {
+  const manifest = file.readRelated('package.json');
+  if (manifest === undefined) return undefined;
+  const document = readJsonObject(manifest.text, { label: 'package.json', jsonc: false, maxDepth: 64 });
+  if ('problem' in document) return undefined;
+  return new Set(manifestSections.flatMap((section) => stringMap(property(document.root, section)).map((entry) => entry.name)));
+}

@@ -1,0 +1,80 @@
+/**
+ * pdm.lock (https://pdm-project.org/en/latest/usage/lockfile/): every `[[package]]` is a component.
+ * Groups as OSV-SCALIBR gives them: `default` is production (`[]`), `dev` gives `dev`, and a
+ * package in neither is `optional` (its groups are optional-dependency groups); a package in both
+ * `default` and `dev` is production, as a merged npm package is in the corpus. A git package's
+ * `revision` is the commit, and the PEP 508 `dependencies` give the edges. pdm locks a package once
+ * more per extra it is used with; those entries are merged.
+ */
+import type { DependencyScope, Extraction, InventoryProblem } from '../../model/index.js';
+import type { Extractor, SourceFile } from '../extractor.js';
+import { dependencyEdges, ecosystem, mergeLocked, pypiComponent } from './locked-package.js';
+import type { DependencyReference, LockedPackage } from './locked-package.js';
+import { parsePep508 } from './pep508.js';
+import { arrayTableLines, parseToml, stringOf, stringsOf, tableOf } from './toml-file.js';
+import type { TomlTable } from './toml-file.js';
+
+export const pdmLockExtractor: Extractor = {
+  format: 'pdm-lock',
+  ecosystem,
+  matches: (path) => path.slice(path.lastIndexOf('/') + 1) === 'pdm.lock',
+  extract: extractPdmLock,
+  definition: {
+    short: 'pdm.lock: every locked package with its groups (dev, optional), git commits and the dependency graph',
+    fileNames: ['pdm.lock'],
+  },
+};
+
+function extractPdmLock(file: SourceFile): Extraction {
+  const parsed = parseToml(file, 'pdm.lock');
+  if ('failure' in parsed) return parsed.failure;
+  const tables = parsed.table['package'];
+  if (tables === undefined) return { components: [], edges: [], problems: [] };
+  if (!Array.isArray(tables)) return { components: [], edges: [], problems: [{ file: file.path, message: '"package" is not an array of tables' }] };
+
+  const lines = arrayTableLines(file.text, 'package', tables.length);
+  const problems: InventoryProblem[] = [];
+  const locked: LockedPackage[] = [];
+  tables.forEach((value: unknown, index) => {
+    const line = lines[index];
+    const entry = lockedPackage(tableOf(value), file.path, line);
+    if (typeof entry === 'string') problems.push({ file: file.path, ...(line === undefined ? {} : { line }), message: entry });
+    else locked.push(entry);
+  });
+  const packages = mergeLocked(locked);
+  return { components: packages.map((entry) => entry.component), edges: dependencyEdges(packages), problems };
+}
+
+function lockedPackage(entry: TomlTable | undefined, path: string, line: number | undefined): LockedPackage | string {
+  if (entry === undefined) return 'a [[package]] entry is not a table';
+  const name = stringOf(entry['name']);
+  const version = stringOf(entry['version']);
+  if (name === undefined || name === '' || version === undefined) return 'a [[package]] entry has no name or version';
+  const revision = stringOf(entry['revision']);
+  const git = stringOf(entry['git']);
+  const [groups, scope] = groupsOf(entry);
+  const component = pypiComponent({
+    name,
+    version,
+    groups,
+    ...(scope === undefined ? {} : { scope }),
+    location: { file: path, ...(line === undefined ? {} : { line }) },
+    ...(revision === undefined || revision === '' ? {} : { commit: revision }),
+    ...(git === undefined ? {} : { resolved: git }),
+  });
+  if (typeof component === 'string') return component;
+  const dependencies = stringsOf(entry['dependencies']).flatMap((text): DependencyReference[] => {
+    const requirement = parsePep508(text);
+    return requirement === undefined ? [] : [{ name: requirement.name, specifier: requirement.specifier }];
+  });
+  return { component, dependencies };
+}
+
+/** A lock without `groups` (pdm before 2.8 wrote none) cannot tell, so it gives `[]` and no scope. */
+function groupsOf(entry: TomlTable): [readonly string[], DependencyScope | undefined] {
+  if (!Array.isArray(entry['groups'])) return [[], undefined];
+  const groups = stringsOf(entry['groups']);
+  if (groups.includes('default')) return [[], 'prod'];
+  if (groups.includes('dev')) return [['dev'], 'dev'];
+  return [['optional'], 'optional'];
+}
