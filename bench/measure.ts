@@ -23,14 +23,14 @@ export async function medianMs(work: () => unknown, runs: number, warmup = 1): P
   return median(times);
 }
 
-/** The median wall time (ms) of a whole command, process start included. Fails if it fails. */
-export function commandMedianMs(command: string, args: readonly string[], runs: number, options: SpawnSyncOptions = {}): number {
+/** The median wall time (ms) of a whole command, process start included. Fails on an exit status not in `okStatuses`. */
+export function commandMedianMs(command: string, args: readonly string[], runs: number, options: SpawnSyncOptions = {}, okStatuses: readonly number[] = [0]): number {
   const times: number[] = [];
   for (let i = 0; i <= runs; i++) {
     const start = performance.now();
     const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], ...options });
     const elapsed = performance.now() - start;
-    if (result.status !== 0) {
+    if (!okStatuses.includes(result.status ?? -1)) {
       throw new Error(`${command} ${args.join(' ')} exited ${String(result.status)}: ${String(result.stderr)}`);
     }
     if (i > 0) times.push(elapsed); // the first run warms the file cache

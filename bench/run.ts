@@ -3,6 +3,8 @@
  * prints `name: value unit` lines. Benchmarks are not part of `npm test`.
  */
 const benchmarks: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
+  inventory: () => import('./inventory.js'),
+  scan: () => import('./scan.js'),
   store: () => import('./store.js'),
   versions: () => import('./versions.js'),
 };

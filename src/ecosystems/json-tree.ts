@@ -51,7 +51,14 @@ export function objectEntries(node: Node | undefined): JsonEntry[] {
 
 /** The value of `key` in an object node (the first, when a key repeats). */
 export function property(node: Node | undefined, key: string): Node | undefined {
-  return objectEntries(node).find((entry) => entry.key === key)?.value;
+  if (node?.type !== 'object') return undefined;
+  // A loop, not objectEntries(): lookups run once per key of every package entry, and building
+  // the entry list each time dominated the time of reading a large lockfile.
+  for (const pair of node.children ?? []) {
+    const keyNode = pair.children?.[0];
+    if (keyNode?.value === key) return pair.children?.[1];
+  }
+  return undefined;
 }
 
 export function stringValue(node: Node | undefined): string | undefined {
