@@ -1,6 +1,7 @@
 /**
  * Reading JSON and JSONC documents as position-carrying trees (jsonc-parser), shared by every
- * JSON lockfile extractor: each needs the line of each key and a bound on hostile nesting.
+ * JSON lockfile extractor and the JSON SBOM readers: each needs the line of each key and a bound
+ * on hostile nesting.
  */
 import { getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node, ParseError } from 'jsonc-parser';
@@ -63,6 +64,16 @@ export function property(node: Node | undefined, key: string): Node | undefined 
 
 export function stringValue(node: Node | undefined): string | undefined {
   return node?.type === 'string' && typeof node.value === 'string' ? node.value : undefined;
+}
+
+/** The string at `key` of an object node, when it is one. */
+export function stringProperty(node: Node | undefined, key: string): string | undefined {
+  return stringValue(property(node, key));
+}
+
+/** The items of an array node, whatever their type; nothing for any other node. */
+export function arrayItems(node: Node | undefined): readonly Node[] {
+  return node?.type === 'array' ? (node.children ?? []) : [];
 }
 
 export function isTrue(node: Node | undefined): boolean {

@@ -4,3 +4,4 @@ export { allExtractors, extractorForFormat, formatNames } from './formats.js';
 export { dependencyPaths, parsePackageQuery } from './why.js';
 export type { PackageQuery } from './why.js';
 export { defaultMaxFileBytes } from './source-files.js';
+export { mergeInventories } from './merge.js';

@@ -85,8 +85,8 @@ describe('conanLockExtractor', () => {
   });
 
   it('reports malformed JSON with its line, and null', () => {
-    expect(extract('{\n "requires": [\n  "a/1",\n ]\n}').problems).toEqual([{ file: 'conan.lock', line: 4, message: 'could not parse conan.lock as JSON: ValueExpected' }]);
-    expect(extract('null').problems).toEqual([{ file: 'conan.lock', message: 'conan.lock is not a JSON object' }]);
+    expect(extract('{\n "requires": [\n  "a/1",\n ]\n}').problems).toEqual([{ file: 'conan.lock', line: 4, message: 'could not extract: conan.lock is not valid JSON (ValueExpected)' }]);
+    expect(extract('null').problems).toEqual([{ file: 'conan.lock', message: 'could not extract: conan.lock is not a JSON object (decoded null)' }]);
   });
 
   it('refuses hostile nesting', () => {

@@ -56,7 +56,7 @@ describe('renvLockExtractor', () => {
   });
 
   it('reports malformed JSON with its line, and a CRAN entry without a version with its line', () => {
-    expect(extract('{\n  "Packages": {\n    "a": }\n}').problems).toEqual([{ file: 'renv.lock', line: 3, message: 'could not parse renv.lock as JSON: ValueExpected' }]);
+    expect(extract('{\n  "Packages": {\n    "a": }\n}').problems).toEqual([{ file: 'renv.lock', line: 3, message: 'could not extract: renv.lock is not valid JSON (ValueExpected)' }]);
     const result = extract('{\n  "Packages": {\n    "a": { "Repository": "CRAN" },\n    "b": { "Version": "1.0", "Repository": "CRAN" }\n  }\n}');
     expect(result.problems).toEqual([{ file: 'renv.lock', line: 3, message: 'a: the package entry has no name or version' }]);
     expect(result.components.map((c) => [c.name, c.version])).toEqual([['b', '1.0']]);

@@ -15,16 +15,16 @@
  *   `meta.git` (`resolved`, and `commit` when `rev` is a full hash).
  * - `[patch]` and `[replace]` sections are not read.
  */
-import { parse } from 'smol-toml';
 import type { Component, DependencyScope, Extraction, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { readToml, tableOf } from '../toml-file.js';
+import type { TomlTable } from '../toml-file.js';
 import { dependencyKey, dependencyLines, dependencyTables } from './cargo-toml-lines.js';
 
 const ecosystem = 'crates.io';
 /** Cargo.toml nests a few levels (target → cfg → dependencies → crate → features). */
 const maxDepth = 16;
-type Table = Record<string, unknown>;
 
 export const cargoTomlExtractor: Extractor = {
   format: 'cargo-toml',
@@ -38,23 +38,20 @@ export const cargoTomlExtractor: Extractor = {
 };
 
 function extractCargoToml(file: SourceFile): Extraction {
-  const document = parseToml(file.text);
-  if ('error' in document) {
-    const { message, line } = document.error;
-    return { components: [], edges: [], problems: [{ file: file.path, ...(line === undefined ? {} : { line }), message: `could not parse Cargo.toml as TOML: ${message}` }] };
-  }
+  const document = readToml(file.text, { label: 'Cargo.toml', maxDepth });
+  if ('problem' in document) return { components: [], edges: [], problems: [{ file: file.path, ...document.problem }] };
   const lines = dependencyLines(file.text);
   const problems: InventoryProblem[] = [];
   const components: Component[] = [];
   // The workspace root is looked for once, and only when a dependency inherits from it.
-  let workspace: { readonly found: Table | undefined } | undefined;
-  const workspaceDependencies = (): Table | undefined => {
+  let workspace: { readonly found: TomlTable | undefined } | undefined;
+  const workspaceDependencies = (): TomlTable | undefined => {
     workspace ??= { found: findWorkspace(file, document.table) };
-    return table(workspace.found?.['dependencies']);
+    return tableOf(workspace.found?.['dependencies']);
   };
   for (const [path, target] of dependencySections(document.table)) {
     const kind = path[path.length - 1] ?? '';
-    for (const [key, declared] of Object.entries(table(readPath(document.table, path)) ?? {})) {
+    for (const [key, declared] of Object.entries(tableOf(readPath(document.table, path)) ?? {})) {
       const line = lines.get(dependencyKey(path, key));
       const component = toComponent(key, declared, { kind, target, line, file: file.path, workspaceDependencies });
       if (typeof component === 'string') problems.push({ file: file.path, ...(line === undefined ? {} : { line }), message: component });
@@ -69,16 +66,16 @@ interface Context {
   readonly target: string | undefined;
   readonly line: number | undefined;
   readonly file: string;
-  readonly workspaceDependencies: () => Table | undefined;
+  readonly workspaceDependencies: () => TomlTable | undefined;
 }
 
 function toComponent(key: string, declared: unknown, context: Context): Component | string {
-  let spec = typeof declared === 'string' ? { version: declared } : table(declared);
+  let spec = typeof declared === 'string' ? { version: declared } : tableOf(declared);
   if (spec === undefined) return `the declaration of ${key} is neither a version nor a table`;
   const inherited = spec['workspace'] === true;
   if (inherited) {
     const root = context.workspaceDependencies()?.[key];
-    const rootSpec = typeof root === 'string' ? { version: root } : table(root);
+    const rootSpec = typeof root === 'string' ? { version: root } : tableOf(root);
     if (rootSpec === undefined) return `${key} uses workspace = true, but no workspace root on disk declares it`;
     // The member adds features and `optional`; everything else comes from the root.
     spec = { ...rootSpec, ...(spec['optional'] === undefined ? {} : { optional: spec['optional'] }) };
@@ -146,50 +143,36 @@ function scopeOf(kind: string, optional: boolean): DependencyScope {
 }
 
 /** Every dependency table: top level, then per target, with the target's cfg or triple. */
-function dependencySections(document: Table): [string[], string | undefined][] {
+function dependencySections(document: TomlTable): [string[], string | undefined][] {
   const sections: [string[], string | undefined][] = [];
-  for (const kind of dependencyTables) if (table(document[kind]) !== undefined) sections.push([[kind], undefined]);
-  for (const [target, body] of Object.entries(table(document['target']) ?? {})) {
-    for (const kind of dependencyTables) if (table(table(body)?.[kind]) !== undefined) sections.push([['target', target, kind], target]);
+  for (const kind of dependencyTables) if (tableOf(document[kind]) !== undefined) sections.push([[kind], undefined]);
+  for (const [target, body] of Object.entries(tableOf(document['target']) ?? {})) {
+    for (const kind of dependencyTables) if (tableOf(tableOf(body)?.[kind]) !== undefined) sections.push([['target', target, kind], target]);
   }
   return sections;
 }
 
 /** The `[workspace]` table of this manifest or of the nearest Cargo.toml above it that has one. */
-function findWorkspace(file: SourceFile, document: Table): Table | undefined {
-  const own = table(document['workspace']);
+function findWorkspace(file: SourceFile, document: TomlTable): TomlTable | undefined {
+  const own = tableOf(document['workspace']);
   if (own !== undefined) return own;
   const levels = file.path.split('/').length;
   for (let up = 1; up < levels; up += 1) {
     const candidate = file.readRelated(`${'../'.repeat(up)}Cargo.toml`);
     if (candidate === undefined) continue;
-    const parsed = parseToml(candidate.text);
-    const workspace = 'error' in parsed ? undefined : table(parsed.table['workspace']);
+    const parsed = readToml(candidate.text, { label: 'Cargo.toml', maxDepth });
+    const workspace = 'problem' in parsed ? undefined : tableOf(parsed.table['workspace']);
     if (workspace !== undefined) return workspace;
   }
   return undefined;
 }
 
-function parseToml(text: string): { table: Table } | { error: { message: string; line?: number } } {
-  try {
-    return { table: parse(text, { maxDepth }) };
-  } catch (error) {
-    const line = typeof error === 'object' && error !== null && 'line' in error && typeof error.line === 'number' ? error.line : undefined;
-    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
-    return { error: { message, ...(line === undefined ? {} : { line }) } };
-  }
-}
-
-function readPath(document: Table, path: readonly string[]): unknown {
+function readPath(document: TomlTable, path: readonly string[]): unknown {
   let node: unknown = document;
-  for (const key of path) node = table(node)?.[key];
+  for (const key of path) node = tableOf(node)?.[key];
   return node;
 }
 
-function table(value: unknown): Table | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) ? (value as Table) : undefined;
-}
-
-function pick(spec: Table, keys: readonly string[]): Table {
+function pick(spec: TomlTable, keys: readonly string[]): TomlTable {
   return Object.fromEntries(keys.flatMap((key) => (typeof spec[key] === 'string' ? [[key, spec[key]]] : [])));
 }

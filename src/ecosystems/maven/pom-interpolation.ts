@@ -4,11 +4,10 @@
  * (and the older `pom.*` and bare forms) name the project's own coordinates and its parent's,
  * the rest are `<properties>` of the POM and its parents, child first. Values may refer to other
  * values; cycles, unknown names (`env.*`, system and settings properties, which only exist
- * in a build) and over-long expansions leave the text unresolved.
+ * in a build) and over-long expansions leave the text unresolved (see property-expansion.ts).
  */
-
-/** The interpolated text, or undefined when an expression in it cannot be resolved offline. */
-export type Interpolate = (text: string) => string | undefined;
+import { propertyExpander } from '../property-expansion.js';
+import type { Expand, ReferenceSyntax } from '../property-expansion.js';
 
 export interface InterpolationContext {
   readonly groupId: string;
@@ -21,11 +20,10 @@ export interface InterpolationContext {
   readonly properties: ReadonlyMap<string, string>;
 }
 
-/** Expansions past this length are refused: `a=${b}${b}`, `b=${c}${c}`, ... doubles at every level. */
-const maxLength = 4096;
-const expression = /\$\{([^${}]+)\}/g;
+const expressions: ReferenceSyntax = { reference: /\$\{([^${}]+)\}/g, opening: '${', key: (written) => written.trim() };
 
-export function pomInterpolator(context: InterpolationContext): Interpolate {
+/** The interpolated text, or undefined when an expression in it cannot be resolved offline. */
+export function pomInterpolator(context: InterpolationContext): Expand {
   const coordinates = new Map<string, string>();
   for (const [key, value] of [
     ['groupId', context.groupId],
@@ -44,32 +42,5 @@ export function pomInterpolator(context: InterpolationContext): Interpolate {
   const lookup = (name: string): string | undefined =>
     coordinates.get(name) ?? context.properties.get(name) ?? coordinates.get(`project.${name}`);
 
-  const resolved = new Map<string, string | undefined>();
-  const resolving = new Set<string>();
-  const resolveName = (name: string): string | undefined => {
-    if (resolved.has(name)) return resolved.get(name);
-    const raw = lookup(name);
-    if (raw === undefined || resolving.has(name)) return undefined;
-    resolving.add(name);
-    const value = expand(raw);
-    resolving.delete(name);
-    resolved.set(name, value);
-    return value;
-  };
-  const expand = (text: string): string | undefined => {
-    if (!text.includes('${')) return text;
-    const state = { complete: true, length: text.length };
-    const result = text.replace(expression, (_whole, name: string) => {
-      const value = state.complete ? resolveName(name.trim()) : undefined;
-      state.length += value?.length ?? 0;
-      if (value === undefined || state.length > maxLength) {
-        state.complete = false;
-        return '';
-      }
-      return value;
-    });
-    // An expression left over (`${${x}}`, an unclosed `${`) is not something Maven resolves either.
-    return state.complete && !result.includes('${') ? result : undefined;
-  };
-  return expand;
+  return propertyExpander(expressions, lookup);
 }

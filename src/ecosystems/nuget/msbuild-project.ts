@@ -9,6 +9,8 @@
  * than Directory.Packages.props are not followed, and property functions (`$([System.IO...])`)
  * stay unresolved. Item types, metadata and property names are matched ignoring case, as MSBuild does.
  */
+import { propertyExpander } from '../property-expansion.js';
+import type { ReferenceSyntax } from '../property-expansion.js';
 import type { XmlElement } from '../xml-tree.js';
 
 export interface PackageItem {
@@ -23,8 +25,8 @@ export interface PackageItem {
 
 /** MSBuild nests a few levels (Project → Choose → When → ItemGroup → item → metadata). */
 export const maxXmlDepth = 64;
-/** Expansions past this length are refused (properties referring to each other twice per level). */
-const maxLength = 4096;
+/** `$(Name)`; names ignore case. `$([System.IO...])` property functions do not match, so they stay unresolved. */
+const references: ReferenceSyntax = { reference: /\$\(\s*([A-Za-z_][\w.-]*)\s*\)/g, opening: '$(', key: (written) => written.toLowerCase() };
 
 export function isProjectRoot(root: XmlElement): boolean {
   return root.name.toLowerCase() === 'project';
@@ -70,34 +72,7 @@ export function projectProperties(root: XmlElement): Map<string, string> {
 
 /** `$(Name)` references replaced; undefined when one names no known property or the text uses a property function. */
 export function expandProperties(text: string, properties: ReadonlyMap<string, string>): string | undefined {
-  const resolving = new Set<string>();
-  // Each property is expanded once: `a=$(b)$(b)`, `b=$(c)$(c)`, ... would otherwise take exponential time.
-  const expanded = new Map<string, string | undefined>();
-  const resolve = (key: string): string | undefined => {
-    if (expanded.has(key)) return expanded.get(key);
-    const raw = properties.get(key);
-    if (raw === undefined || resolving.has(key)) return undefined;
-    resolving.add(key);
-    const value = expand(raw);
-    resolving.delete(key);
-    expanded.set(key, value);
-    return value;
-  };
-  const expand = (value: string): string | undefined => {
-    if (!value.includes('$(')) return value;
-    const state = { complete: true, length: value.length };
-    const result = value.replace(/\$\(\s*([A-Za-z_][\w.-]*)\s*\)/g, (_whole, name: string) => {
-      const resolved = state.complete ? resolve(name.toLowerCase()) : undefined;
-      state.length += resolved?.length ?? 0;
-      if (resolved === undefined || state.length > maxLength) {
-        state.complete = false;
-        return '';
-      }
-      return resolved;
-    });
-    return state.complete && !result.includes('$(') ? result : undefined;
-  };
-  return expand(text);
+  return propertyExpander(references, (key) => properties.get(key))(text);
 }
 
 /** An item's metadata, as an attribute or a child element, ignoring case. */

@@ -107,7 +107,7 @@ describe('packagesLockExtractor', () => {
     expect(result.components).toEqual([]);
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]?.line).toBe(4);
-    expect(extract('[]').problems).toEqual([{ file: 'packages.lock.json', message: 'packages.lock.json is not a JSON object' }]);
+    expect(extract('[]').problems).toEqual([{ file: 'packages.lock.json', message: 'could not extract: packages.lock.json is not a JSON object (decoded array)' }]);
   });
 
   it('refuses deeply nested JSON', () => {

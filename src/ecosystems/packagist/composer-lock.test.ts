@@ -82,9 +82,15 @@ describe('composerLockExtractor', () => {
     expect(extract('{\n  "packages": [\n    {"name": }\n  ]\n}')).toEqual({
       components: [],
       edges: [],
-      problems: [{ file: 'composer.lock', line: 3, message: 'could not parse composer.lock as JSON: ValueExpected' }],
+      problems: [{ file: 'composer.lock', line: 3, message: 'could not extract: composer.lock is not valid JSON (ValueExpected)' }],
     });
-    expect(extract('null').problems).toEqual([{ file: 'composer.lock', message: 'composer.lock is not a JSON object' }]);
+    expect(extract('null').problems).toEqual([{ file: 'composer.lock', message: 'could not extract: composer.lock is not a JSON object (decoded null)' }]);
+  });
+
+  it('reads a file that starts with a byte order mark, lines unchanged', () => {
+    const result = extract('\uFEFF{\n  "packages": [\n    {"name": "a/b", "version": "1.0.0"}\n  ]\n}');
+    expect(result.problems).toEqual([]);
+    expect(result.components.map((c) => [c.name, c.location.line])).toEqual([['a/b', 3]]);
   });
 
   it('reports an entry without a version with its line and keeps the others', () => {

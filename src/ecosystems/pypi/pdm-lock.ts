@@ -6,44 +6,25 @@
  * `revision` is the commit, and the PEP 508 `dependencies` give the edges. pdm locks a package once
  * more per extra it is used with; those entries are merged.
  */
-import type { DependencyScope, Extraction, InventoryProblem } from '../../model/index.js';
-import type { Extractor, SourceFile } from '../extractor.js';
-import { dependencyEdges, ecosystem, mergeLocked, pypiComponent } from './locked-package.js';
+import type { DependencyScope } from '../../model/index.js';
+import type { Extractor } from '../extractor.js';
+import { stringOf, stringsOf } from '../toml-file.js';
+import type { TomlTable } from '../toml-file.js';
+import { ecosystem, pypiComponent } from './locked-package.js';
 import type { DependencyReference, LockedPackage } from './locked-package.js';
 import { parsePep508 } from './pep508.js';
-import { arrayTableLines, parseToml, stringOf, stringsOf, tableOf } from './toml-file.js';
-import type { TomlTable } from './toml-file.js';
+import { extractTomlLock } from './toml-lock.js';
 
 export const pdmLockExtractor: Extractor = {
   format: 'pdm-lock',
   ecosystem,
   matches: (path) => path.slice(path.lastIndexOf('/') + 1) === 'pdm.lock',
-  extract: extractPdmLock,
+  extract: (file) => extractTomlLock(file, { label: 'pdm.lock', table: 'package' }, lockedPackage),
   definition: {
     short: 'pdm.lock: every locked package with its groups (dev, optional), git commits and the dependency graph',
     fileNames: ['pdm.lock'],
   },
 };
-
-function extractPdmLock(file: SourceFile): Extraction {
-  const parsed = parseToml(file, 'pdm.lock');
-  if ('failure' in parsed) return parsed.failure;
-  const tables = parsed.table['package'];
-  if (tables === undefined) return { components: [], edges: [], problems: [] };
-  if (!Array.isArray(tables)) return { components: [], edges: [], problems: [{ file: file.path, message: '"package" is not an array of tables' }] };
-
-  const lines = arrayTableLines(file.text, 'package', tables.length);
-  const problems: InventoryProblem[] = [];
-  const locked: LockedPackage[] = [];
-  tables.forEach((value: unknown, index) => {
-    const line = lines[index];
-    const entry = lockedPackage(tableOf(value), file.path, line);
-    if (typeof entry === 'string') problems.push({ file: file.path, ...(line === undefined ? {} : { line }), message: entry });
-    else locked.push(entry);
-  });
-  const packages = mergeLocked(locked);
-  return { components: packages.map((entry) => entry.component), edges: dependencyEdges(packages), problems };
-}
 
 function lockedPackage(entry: TomlTable | undefined, path: string, line: number | undefined): LockedPackage | string {
   if (entry === undefined) return 'a [[package]] entry is not a table';

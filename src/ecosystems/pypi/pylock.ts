@@ -5,44 +5,24 @@
  * locked package) give the edges. The corpus records no groups for this format: PEP 751 says
  * which extras and dependency groups need a package only inside its `marker` expression.
  */
-import type { Extraction, InventoryProblem } from '../../model/index.js';
-import type { Extractor, SourceFile } from '../extractor.js';
-import { dependencyEdges, ecosystem, mergeLocked, pypiComponent } from './locked-package.js';
-import type { DependencyReference, LockedPackage } from './locked-package.js';
-import { arrayTableLines, parseToml, stringOf, tableOf } from './toml-file.js';
-import type { TomlTable } from './toml-file.js';
+import type { Extractor } from '../extractor.js';
+import { stringOf, tableOf } from '../toml-file.js';
+import type { TomlTable } from '../toml-file.js';
+import { ecosystem, pypiComponent } from './locked-package.js';
+import type { LockedPackage } from './locked-package.js';
+import { extractTomlLock, referencesOf } from './toml-lock.js';
 
 export const pylockExtractor: Extractor = {
   format: 'pylock',
   ecosystem,
   // PEP 751 "File Name": pylock.toml, or pylock.<name>.toml where the name has no dot.
   matches: (path) => /^pylock\.(?:[^.]+\.)?toml$/.test(path.slice(path.lastIndexOf('/') + 1)),
-  extract: extractPylock,
+  extract: (file) => extractTomlLock(file, { label: 'pylock.toml', table: 'packages' }, lockedPackage),
   definition: {
     short: 'pylock.toml and pylock.<name>.toml (PEP 751): every locked package, with VCS commits and the dependency graph',
     fileNames: ['pylock.toml', 'pylock.<name>.toml'],
   },
 };
-
-function extractPylock(file: SourceFile): Extraction {
-  const parsed = parseToml(file, 'pylock.toml');
-  if ('failure' in parsed) return parsed.failure;
-  const tables = parsed.table['packages'];
-  if (tables === undefined) return { components: [], edges: [], problems: [] };
-  if (!Array.isArray(tables)) return { components: [], edges: [], problems: [{ file: file.path, message: '"packages" is not an array of tables' }] };
-
-  const lines = arrayTableLines(file.text, 'packages', tables.length);
-  const problems: InventoryProblem[] = [];
-  const locked: LockedPackage[] = [];
-  tables.forEach((value: unknown, index) => {
-    const line = lines[index];
-    const entry = lockedPackage(tableOf(value), file.path, line);
-    if (typeof entry === 'string') problems.push({ file: file.path, ...(line === undefined ? {} : { line }), message: entry });
-    else if (entry !== undefined) locked.push(entry);
-  });
-  const packages = mergeLocked(locked);
-  return { components: packages.map((entry) => entry.component), edges: dependencyEdges(packages), problems };
-}
 
 function lockedPackage(entry: TomlTable | undefined, path: string, line: number | undefined): LockedPackage | string | undefined {
   if (entry === undefined) return 'a [[packages]] entry is not a table';
@@ -64,16 +44,4 @@ function lockedPackage(entry: TomlTable | undefined, path: string, line: number 
   });
   if (typeof component === 'string') return component;
   return { component, dependencies: referencesOf(entry['dependencies']) };
-}
-
-/** PEP 751 `packages.dependencies`: tables with enough keys (name, and version or more) to pick one locked package. */
-function referencesOf(value: unknown): DependencyReference[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item): DependencyReference[] => {
-    const table = tableOf(item);
-    const name = stringOf(table?.['name']);
-    const version = stringOf(table?.['version']);
-    if (name === undefined) return [];
-    return [version === undefined ? { name } : { name, version }];
-  });
 }

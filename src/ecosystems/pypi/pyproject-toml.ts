@@ -17,13 +17,16 @@
  */
 import type { Component, DependencyScope, Extraction, InventoryProblem } from '../../model/index.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { readToml, stringOf, tableOf, tomlLineLocator } from '../toml-file.js';
+import type { TomlTable } from '../toml-file.js';
 import { normalizePypiName } from './index.js';
 import { commitOf, ecosystem, pypiComponent, unitedGroups, widerScope } from './locked-package.js';
 import { parsePep508 } from './pep508.js';
 import { poetryLowerBound } from './poetry-constraint.js';
 import { pep440LowerBound } from './specifiers.js';
-import { parseToml, stringOf, tableOf, tomlLineLocator } from './toml-file.js';
-import type { TomlTable } from './toml-file.js';
+
+/** pyproject.toml nests inline tables a few levels (`foo = { git = "...", extras = [...] }`); far deeper is hostile. */
+const maxDepth = 16;
 
 export const pyprojectTomlExtractor: Extractor = {
   format: 'pyproject-toml',
@@ -56,8 +59,8 @@ interface Reader {
 }
 
 function extractPyproject(file: SourceFile): Extraction {
-  const parsed = parseToml(file, 'pyproject.toml');
-  if ('failure' in parsed) return parsed.failure;
+  const parsed = readToml(file.text, { label: 'pyproject.toml', maxDepth });
+  if ('problem' in parsed) return { components: [], edges: [], problems: [{ file: file.path, ...parsed.problem }] };
   const problems: InventoryProblem[] = [];
   const reported = new Set<string>();
   const reader: Reader = {

@@ -10,11 +10,12 @@
  */
 import type { Component, DependencyEdge, DependencyScope, Extraction, InventoryProblem } from '../../model/index.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { stringOf, tableOf } from '../toml-file.js';
+import type { TomlTable } from '../toml-file.js';
 import { normalizePypiName } from './index.js';
 import { dependencyEdges, ecosystem, mergeLocked, pypiComponent } from './locked-package.js';
-import type { DependencyReference, LockedPackage } from './locked-package.js';
-import { arrayTableLines, parseToml, stringOf, tableOf } from './toml-file.js';
-import type { TomlTable } from './toml-file.js';
+import type { LockedPackage } from './locked-package.js';
+import { lockEntries, referencesOf } from './toml-lock.js';
 
 export const uvLockExtractor: Extractor = {
   format: 'uv-lock',
@@ -35,20 +36,14 @@ interface ProjectDependencies {
 }
 
 function extractUvLock(file: SourceFile): Extraction {
-  const parsed = parseToml(file, 'uv.lock');
-  if ('failure' in parsed) return parsed.failure;
-  const tables = parsed.table['package'];
-  if (tables === undefined) return { components: [], edges: [], problems: [] };
-  if (!Array.isArray(tables)) return { components: [], edges: [], problems: [{ file: file.path, message: '"package" is not an array of tables' }] };
+  const read = lockEntries(file, { label: 'uv.lock', table: 'package' });
+  if ('failure' in read) return read.failure;
 
-  const lines = arrayTableLines(file.text, 'package', tables.length);
   const problems: InventoryProblem[] = [];
   const project: ProjectDependencies = { main: new Set(), optional: new Map(), dev: new Map() };
   let hasProject = false;
   const entries: { entry: TomlTable; line: number | undefined }[] = [];
-  for (const [index, value] of (tables as unknown[]).entries()) {
-    const line = lines[index];
-    const entry = tableOf(value);
+  for (const { table: entry, line } of read.entries) {
     if (entry === undefined) problems.push({ file: file.path, ...(line === undefined ? {} : { line }), message: 'a [[package]] entry is not a table' });
     else if (isProject(entry)) {
       hasProject = true;
@@ -112,17 +107,6 @@ function lockedPackage(entry: TomlTable, path: string, line: number | undefined,
   return { component, dependencies: [...referencesOf(entry['dependencies']), ...optional, ...dev] };
 }
 
-/** `[{ name = "x" }, { name = "y", version = "1.0", marker = "..." }]`; `version` is given when several are locked. */
-function referencesOf(value: unknown): DependencyReference[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item): DependencyReference[] => {
-    const table = tableOf(item);
-    const name = stringOf(table?.['name']);
-    const version = stringOf(table?.['version']);
-    if (name === undefined) return [];
-    return [version === undefined ? { name } : { name, version }];
-  });
-}
 
 /** Production wins over optional, optional over dev: a package is as needed as the most needed path to it. */
 function withScopes(components: readonly Component[], edges: readonly DependencyEdge[], project: ProjectDependencies): Component[] {

@@ -1,29 +1,52 @@
 /**
- * What the TOML files of Python tools (poetry.lock, pdm.lock, uv.lock, pylock.toml,
- * pyproject.toml) share: parsing with a bounded depth into one problem on failure, and the lines
- * of entries, keys and values, which smol-toml does not report.
+ * Reading TOML lockfiles and manifests (Cargo.lock, Cargo.toml, poetry.lock, pdm.lock, uv.lock,
+ * pylock.toml, pyproject.toml) with smol-toml: parsing with a bounded depth into one problem on
+ * failure, and the lines of entries, keys and values, which smol-toml does not report.
  */
 import { parse } from 'smol-toml';
-import type { Extraction } from '../../model/index.js';
-import type { SourceFile } from '../extractor.js';
-
-/** These files nest inline values a few levels (`wheels = [{ hashes = { sha256 = ... } }]`); far deeper is hostile. */
-const maxDepth = 16;
+import { firstLine } from './error-message.js';
 
 export type TomlTable = Readonly<Record<string, unknown>>;
 
-/** The document, or the failed extraction: one problem, at the parser's line when it gives one. */
-export function parseToml(file: SourceFile, label: string): { readonly table: TomlTable } | { readonly failure: Extraction } {
+/** A parsed document, or why it could not be read (with the parser's line when it gives one). */
+export type TomlDocument = { readonly table: TomlTable } | { readonly problem: { readonly line?: number; readonly message: string } };
+
+export interface TomlReadOptions {
+  /** The file kind named in messages (`Cargo.lock`). */
+  readonly label: string;
+  /** The deepest inline nesting accepted (smol-toml refuses deeper text instead of recursing into it). */
+  readonly maxDepth: number;
+}
+
+export function readToml(text: string, options: TomlReadOptions): TomlDocument {
   try {
-    return { table: parse(file.text, { maxDepth }) };
+    return { table: parse(text, { maxDepth: options.maxDepth }) };
   } catch (error) {
     const line = typeof error === 'object' && error !== null && 'line' in error && typeof error.line === 'number' ? error.line : undefined;
-    const message = `could not parse ${label} as TOML: ${firstLine(error)}`;
-    return { failure: { components: [], edges: [], problems: [{ file: file.path, ...(line === undefined ? {} : { line }), message }] } };
+    return { problem: { ...(line === undefined ? {} : { line }), message: `could not parse ${options.label} as TOML: ${firstLine(error)}` } };
   }
 }
 
-/** A table value, else undefined (arrays and scalars are not tables). */
+/** One `[[name]]` entry: its table (undefined when the entry is not a table) and its line when it can be placed. */
+export interface TomlEntry {
+  readonly table: TomlTable | undefined;
+  readonly line: number | undefined;
+}
+
+/**
+ * The entries of the array of tables `name` (`[[package]]`) in file order, each with its line
+ * (see {@link arrayTableLines}); none when the document has no such key, and the problem when
+ * the key holds something other than an array.
+ */
+export function arrayTableEntries(document: TomlTable, text: string, name: string): { readonly entries: readonly TomlEntry[] } | { readonly problem: string } {
+  const tables = document[name];
+  if (tables === undefined) return { entries: [] };
+  if (!Array.isArray(tables)) return { problem: `"${name}" is not an array of tables` };
+  const lines = arrayTableLines(text, name, tables.length);
+  return { entries: (tables as unknown[]).map((value, index) => ({ table: tableOf(value), line: lines[index] })) };
+}
+
+/** A table value, else undefined (arrays, dates and scalars are not tables). */
 export function tableOf(value: unknown): TomlTable | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) ? (value as TomlTable) : undefined;
 }
@@ -32,6 +55,7 @@ export function stringOf(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** The strings of an array (other items skipped); nothing for any other value. */
 export function stringsOf(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
@@ -42,11 +66,9 @@ export function stringsOf(value: unknown): string[] {
  * entry; a `name` line inside a sub-table (`[package.tool]`) or a comment does not count. When the
  * count disagrees (a header inside a multi-line string, or entries written as an inline array),
  * no lines are given rather than wrong ones.
- *
- * src/ecosystems/crates-io/cargo-lock.ts has the same logic for `[[package]]`.
  */
 export function arrayTableLines(text: string, tableName: string, count: number): readonly (number | undefined)[] {
-  const header = new RegExp(`^\\s*\\[\\[\\s*${tableName}\\s*\\]\\]\\s*(#.*)?$`);
+  const header = new RegExp(`^\\s*\\[\\[\\s*${escapeRegExp(tableName)}\\s*\\]\\]\\s*(#.*)?$`);
   const found: { header: number; name?: number }[] = [];
   let current: { header: number; name?: number } | undefined;
   text.split(/\r?\n/).forEach((lineText, index) => {
@@ -91,11 +113,10 @@ export function tomlLineLocator(text: string): (table: readonly string[], key: s
 
 /** A bare or quoted TOML key. */
 function keyPattern(key: string): string {
-  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(key);
   return `(?:${escaped}|"${escaped}"|'${escaped}')`;
 }
 
-export function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0] ?? message;
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
