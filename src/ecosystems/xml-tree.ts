@@ -1,23 +1,26 @@
 /**
- * Untrusted XML (POM files, MSBuild project files) read into a small element tree with the
- * line of every start tag.
+ * Untrusted XML (POM files, MSBuild project files, CycloneDX BOMs) read into a small element
+ * tree with the line of every start tag.
  *
  * Safety (DESIGN.md, "Untrusted input"): the text is checked for well-formedness first (the
  * validator reports the line of the first error); entities are never expanded: the parser
  * refuses a `<!DOCTYPE>` that declares external entities and leaves internal declarations
  * unused (no file or URL read, no entity bombs); only the five predefined XML entities and
  * character references are decoded, by {@link decodeEntities}; nesting is bounded by the
- * parser's `maxNestedTags`.
+ * parser's `maxNestedTags`. A format that never needs a DTD (CycloneDX) asks for `refuseDtd`:
+ * any external DTD or entity declaration is then refused at its line, before a parser sees it.
  *
- * Shared by the Maven and NuGet extractors (and any later XML format), beside component-purl.ts.
+ * Shared by the Maven and NuGet extractors and the CycloneDX XML reader (and any later XML format).
  *
  * Lines: fast-xml-parser 5 records the offset of each start tag when `captureMetaData` is on
  * (`XMLParser.getMetaDataSymbol()`, original offsets even for CRLF text), so no text scanning is
  * needed to place elements.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { lineLocator } from './json-tree.js';
 
 export interface XmlElement {
+  /** The tag name as written, or its local name with {@link XmlReadOptions.localNames}. */
   readonly name: string;
   readonly attributes: Readonly<Record<string, string>>;
   readonly children: readonly XmlElement[];
@@ -27,7 +30,23 @@ export interface XmlElement {
   readonly line: number;
 }
 
-export type XmlReadResult = { readonly root: XmlElement } | { readonly error: string; readonly line?: number };
+export interface XmlReadOptions {
+  /** The deepest element nesting accepted (the parser's `maxNestedTags`). */
+  readonly maxDepth: number;
+  /** Element and attribute names without their namespace prefix (`cdx:component` is `component`). */
+  readonly localNames?: boolean;
+  /** Refuse `<!DOCTYPE ... SYSTEM|PUBLIC` and any `<!ENTITY`, at the line of the declaration. */
+  readonly refuseDtd?: boolean;
+}
+
+/**
+ * Why a document could not be read: `refused` (a DTD or entity declaration, with `refuseDtd`),
+ * `malformed` (the validator's first error, with its line), `unparsable` (the parser gave up, on
+ * nesting or an external entity), `no-root` (no element at all).
+ */
+export type XmlReadFailure = 'refused' | 'malformed' | 'unparsable' | 'no-root';
+
+export type XmlReadResult = { readonly root: XmlElement } | { readonly error: string; readonly line?: number; readonly failure: XmlReadFailure };
 
 /** What fast-xml-parser returns with `preserveOrder`: one key (tag name or `#text`) per node, attributes under `:@`. */
 type OrderedNode = Record<string, unknown>;
@@ -39,14 +58,21 @@ const attributesKey = ':@';
 // The typings say `Symbol` (the wrapper type); the value is a primitive symbol.
 const metadata = XMLParser.getMetaDataSymbol() as symbol;
 
-export function readXml(text: string, maxDepth: number): XmlReadResult {
+/** `options` as a number is the deepest nesting accepted, with every other option off. */
+export function readXml(text: string, options: number | XmlReadOptions): XmlReadResult {
+  const { maxDepth, localNames = false, refuseDtd = false } = typeof options === 'number' ? { maxDepth: options } : options;
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const lineAt = lineLocator(source);
+  if (refuseDtd) {
+    const declaration = /<!DOCTYPE\b[^>[]*\b(?:SYSTEM|PUBLIC)\b|<!ENTITY\b/i.exec(source);
+    if (declaration !== null) return { error: 'declares a DTD or entities, which are refused (external entities)', line: lineAt(declaration.index), failure: 'refused' };
+  }
   // XMLValidator is deprecated in favour of the separate fast-xml-validator package, which is not
   // a dependency; the parser alone accepts malformed text (`<${x}>` tags, plain prose), so the
   // validator shipped with fast-xml-parser 5 still does this job.
   // eslint-disable-next-line @typescript-eslint/no-deprecated
   const validation = XMLValidator.validate(source);
-  if (validation !== true) return { error: validation.err.msg, line: validation.err.line };
+  if (validation !== true) return { error: brief(validation.err.msg), line: validation.err.line, failure: 'malformed' };
   let nodes: unknown;
   try {
     nodes = new XMLParser({
@@ -65,12 +91,11 @@ export function readXml(text: string, maxDepth: number): XmlReadResult {
       maxNestedTags: maxDepth,
     }).parse(source);
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    return { error: brief(error instanceof Error ? error.message : String(error)), failure: 'unparsable' };
   }
-  const lineAt = lineLocator(source);
   const root = Array.isArray(nodes) ? nodes.find((node): node is OrderedNode => elementName(node) !== undefined) : undefined;
-  if (root === undefined) return { error: 'no root element' };
-  return { root: toElement(root, lineAt) };
+  if (root === undefined) return { error: 'no root element', failure: 'no-root' };
+  return { root: toElement(root, lineAt, localNames ? localName : (name) => name) };
 }
 
 /** The children of `element` named `name`, in document order. */
@@ -81,6 +106,12 @@ export function childElements(element: XmlElement | undefined, name: string): Xm
 /** The first child named `name`. */
 export function childElement(element: XmlElement | undefined, name: string): XmlElement | undefined {
   return element?.children.find((child) => child.name === name);
+}
+
+/** The text of the first child named `name`, when it has some. */
+export function childText(element: XmlElement | undefined, name: string): string | undefined {
+  const text = childElement(element, name)?.text;
+  return text === undefined || text === '' ? undefined : text;
 }
 
 /** The five predefined XML entities and character references; any other `&name;` is left as written. */
@@ -112,7 +143,7 @@ function elementName(node: unknown): string | undefined {
 }
 
 /** Depth is bounded by `maxNestedTags`, so the recursion is too. */
-function toElement(node: OrderedNode, lineAt: (offset: number) => number): XmlElement {
+function toElement(node: OrderedNode, lineAt: (offset: number) => number, nameOf: (name: string) => string): XmlElement {
   const name = elementName(node) ?? '';
   const content = node[name];
   const children: XmlElement[] = [];
@@ -122,36 +153,31 @@ function toElement(node: OrderedNode, lineAt: (offset: number) => number): XmlEl
     const record = child as OrderedNode;
     if (textKey in record) texts.push(decodeEntities(String(record[textKey])));
     else if (cdataKey in record) texts.push(cdataText(record[cdataKey]));
-    else if (elementName(record) !== undefined) children.push(toElement(record, lineAt));
+    else if (elementName(record) !== undefined) children.push(toElement(record, lineAt, nameOf));
   }
   const rawAttributes = node[attributesKey];
   // A null-prototype record: an attribute named `__proto__` stays an ordinary key.
   const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
   if (typeof rawAttributes === 'object' && rawAttributes !== null) {
-    for (const [key, value] of Object.entries(rawAttributes)) attributes[key] = decodeEntities(String(value));
+    for (const [key, value] of Object.entries(rawAttributes)) attributes[nameOf(key)] = decodeEntities(String(value));
   }
   const meta = (node as Record<symbol, { startIndex?: unknown } | undefined>)[metadata];
   const offset = typeof meta?.startIndex === 'number' ? meta.startIndex : 0;
-  return { name, attributes, children, text: texts.join('').trim(), line: lineAt(offset) };
+  return { name: nameOf(name), attributes, children, text: texts.join('').trim(), line: lineAt(offset) };
+}
+
+/** The validator's message for unclosed tags lists every open tag: a hostile file would make it megabytes long. */
+function brief(message: string): string {
+  if (message.startsWith("Invalid '[")) return 'tags are never closed';
+  const line = message.split('\n')[0] ?? '';
+  return line.length > 200 ? `${line.slice(0, 200)}...` : line;
+}
+
+function localName(name: string): string {
+  return name.slice(name.indexOf(':') + 1);
 }
 
 function cdataText(content: unknown): string {
   if (!Array.isArray(content)) return '';
   return content.map((part: unknown) => (typeof part === 'object' && part !== null && textKey in part ? String((part as OrderedNode)[textKey]) : '')).join('');
-}
-
-/** Offset → 1-based line, by binary search over the line starts. */
-function lineLocator(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((starts[middle] ?? 0) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low + 1;
-  };
 }

@@ -4,8 +4,13 @@
  */
 import type { Extractor } from '../ecosystems/extractor.js';
 import { extractors as ecosystemExtractors } from '../ecosystems/registry.js';
+import { cycloneDxJsonExtractor } from './sbom/cyclonedx-json.js';
+import { cycloneDxXmlExtractor } from './sbom/cyclonedx-xml.js';
+import { spdxJsonExtractor } from './sbom/spdx-json.js';
+import { spdxTagValueExtractor } from './sbom/spdx-tag-value.js';
 
-export const sbomExtractors: readonly Extractor[] = [];
+/** SBOM readers: they yield components of every ecosystem, so their `ecosystem` is `''`. */
+export const sbomExtractors: readonly Extractor[] = [cycloneDxJsonExtractor, cycloneDxXmlExtractor, spdxJsonExtractor, spdxTagValueExtractor];
 
 export const allExtractors: readonly Extractor[] = [...ecosystemExtractors, ...sbomExtractors];
 
