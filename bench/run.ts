@@ -3,8 +3,9 @@
  * prints `name: value unit` lines. Benchmarks are not part of `npm test`.
  */
 const benchmarks: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
+  advisories: () => import('./advisories.js'),
+  checks: () => import('./checks.js'),
   inventory: () => import('./inventory.js'),
-  scan: () => import('./scan.js'),
   store: () => import('./store.js'),
   versions: () => import('./versions.js'),
 };

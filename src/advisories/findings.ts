@@ -26,14 +26,25 @@ export function findingsOf(match: PackageMatch): MatchedFinding[] {
     const entries = recordMatches.flatMap((recordMatch) => recordMatch.entries);
     const published = earliest(group.map((record) => record.published));
     const modified = latest(group.map((record) => record.modified));
+    const id = preferredId(ids);
+    const fixed = fixesAbove(item.ecosystem.scheme, item.package.version, entries);
+    const declared = item.package;
     const finding: Finding = {
-      id: preferredId(ids),
-      ids,
+      id,
+      aliases: ids.filter((other) => other !== id),
       kind: ids.some((id) => id.startsWith('MAL-')) ? 'malicious' : 'vulnerability',
       ...(summary === undefined ? {} : { summary }),
       severity: highest(recordMatches.flatMap(({ record, entries }) => entries.map((entry) => severityOf(record, entry)))),
-      package: item.package,
-      fixedVersions: fixesAbove(item.ecosystem.scheme, item.package.version, entries),
+      name: declared.name,
+      version: declared.version,
+      ecosystem: declared.ecosystem,
+      purl: declared.purl,
+      ...(declared.scope === undefined ? {} : { scope: declared.scope }),
+      ...(declared.direct === undefined ? {} : { direct: declared.direct }),
+      locations: declared.locations,
+      fixed,
+      ...(fixed[0] === undefined ? {} : { upgrade: fixed[0] }),
+      paths: [],
       references: group.map((record) => `https://osv.dev/vulnerability/${record.id}`),
       ...(published === undefined ? {} : { published }),
       ...(modified === undefined ? {} : { modified }),
@@ -71,7 +82,7 @@ export function fixesAbove(scheme: VersionScheme, installed: string, entries: re
  * version of any finding that no finding's entries still affect. Undefined when none does.
  */
 export function smallestUpgrade(scheme: VersionScheme, findings: readonly MatchedFinding[]): string | undefined {
-  const candidates = [...new Set(findings.flatMap(({ finding }) => finding.fixedVersions))]
+  const candidates = [...new Set(findings.flatMap(({ finding }) => finding.fixed))]
     .map((text) => ({ text, parsed: scheme.parse(text) }))
     .sort((a, b) => scheme.compare(a.parsed, b.parsed));
   const entries = findings.flatMap((matched) => matched.entries);

@@ -51,23 +51,23 @@ function invalidPurlMessage(text: string | undefined): string | undefined {
 
 function coversFinding(rule: IgnoreRule, finding: Finding): boolean {
   const id = rule.id.toUpperCase();
-  if (!finding.ids.some((candidate) => candidate.toUpperCase() === id)) return false;
+  if (![finding.id, ...finding.aliases].some((candidate) => candidate.toUpperCase() === id)) return false;
   if (rule.package === undefined) return true;
   return rule.package.startsWith('pkg:') ? coversPurl(rule.package, finding) : samePackageName(rule.package, finding);
 }
 
 function samePackageName(name: string, finding: Finding): boolean {
   try {
-    return normalizePackageName(finding.package.ecosystem, name) === normalizePackageName(finding.package.ecosystem, finding.package.name);
+    return normalizePackageName(finding.ecosystem, name) === normalizePackageName(finding.ecosystem, finding.name);
   } catch {
-    return name === finding.package.name;
+    return name === finding.name;
   }
 }
 
 function coversPurl(text: string, finding: Finding): boolean {
   try {
     const rule = parsePurl(text);
-    const actual = parsePurl(finding.package.purl);
+    const actual = parsePurl(finding.purl);
     const withoutVersion = (purl: typeof rule): string => formatPurl({ type: purl.type, namespace: purl.namespace, name: purl.name });
     if (withoutVersion(rule) !== withoutVersion(actual)) return false;
     return rule.version === undefined || rule.version === actual.version;

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { OsvRecord, ScanDatabase } from '../model/index.js';
+import type { OsvRecord, ScanSource } from '../model/index.js';
 import type { Store } from '../store/index.js';
 
 /** The key advisories are indexed by: the base ecosystem name as OSV spells it, and the normalized package name. */
@@ -41,16 +41,21 @@ export async function advisoriesFor(store: Store, keys: readonly PackageKey[]): 
 }
 
 /**
- * How many live advisories the store holds, when a source was last imported, and which of the
- * given ecosystems have no advisory at all (one indexed probe each).
+ * How many live advisories the store holds, its sources with their import times, and which of
+ * the given ecosystems have no advisory at all (one indexed probe each).
  */
-export async function databaseSummary(store: Store, ecosystems: Iterable<string> = []): Promise<ScanDatabase> {
+export async function databaseSummary(store: Store, ecosystems: Iterable<string> = []): Promise<ScanSource> {
   const total = await store.db.selectFrom('advisory').select(sql<number | string>`count(*)`.as('count')).where('withdrawn', 'is', null).executeTakeFirstOrThrow();
-  const newest = await store.db.selectFrom('advisory_source').select(sql<string | null>`max(imported_at)`.as('updated')).executeTakeFirst();
+  const sources = await store.db.selectFrom('advisory_source').select(['location', 'imported_at']).orderBy('imported_at', 'desc').execute();
   const missingEcosystems: string[] = [];
   for (const ecosystem of new Set(ecosystems)) {
     const probe = await store.db.selectFrom('advisory_package').select('ecosystem').where('ecosystem', '=', ecosystem).limit(1).executeTakeFirst();
     if (probe === undefined) missingEcosystems.push(ecosystem);
   }
-  return { advisories: Number(total.count), updatedAt: newest?.updated ?? null, missingEcosystems: missingEcosystems.sort() };
+  return {
+    advisories: Number(total.count),
+    importedAt: sources[0]?.imported_at ?? null,
+    sources: sources.map((row) => ({ location: row.location, importedAt: row.imported_at })),
+    missingEcosystems: missingEcosystems.sort(),
+  };
 }

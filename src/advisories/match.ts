@@ -6,14 +6,25 @@
 import type { Ecosystem } from '../ecosystems/ecosystem.js';
 import { isAffectedBy } from '../ecosystems/osv-range.js';
 import { baseEcosystemName, findEcosystem } from '../ecosystems/registry.js';
-import type { AffectedPackage, Component, InventoryProblem, OsvAffected, OsvRecord, UnmatchedPackage } from '../model/index.js';
+import type { Component, DependencyScope, InventoryProblem, OsvAffected, OsvRecord, SourceLocation, UnmatchedPackage } from '../model/index.js';
 import type { PackageKey } from './lookup.js';
+
+/** A package version as the project declares it, wherever it does. */
+export interface DeclaredPackage {
+  readonly name: string;
+  readonly version: string;
+  readonly ecosystem: string;
+  readonly purl: string;
+  readonly locations: readonly SourceLocation[];
+  readonly scope?: DependencyScope;
+  readonly direct?: boolean;
+}
 
 /** One package version of the inventory, with every component that declares it. */
 export interface InventoryPackage {
   readonly key: PackageKey;
   readonly ecosystem: Ecosystem;
-  readonly package: AffectedPackage;
+  readonly package: DeclaredPackage;
   readonly components: readonly Component[];
 }
 
@@ -70,19 +81,23 @@ function unmatchableReason(component: Component, ecosystem: Ecosystem | undefine
   return undefined;
 }
 
-function affectedPackage(components: readonly Component[]): AffectedPackage {
+/** Scopes from the most to the least needed: a package needed in production anywhere is a production package. */
+const scopeRank: readonly DependencyScope[] = ['prod', 'optional', 'peer', 'dev'];
+
+function affectedPackage(components: readonly Component[]): DeclaredPackage {
   const first = components[0] as Component;
   const locations = components.map((component) => component.location).filter((location, index, all) => all.findIndex((other) => other.file === location.file && other.line === location.line) === index);
   const direct = components.some((component) => component.direct === true) ? true : components.every((component) => component.direct === false) ? false : undefined;
-  const devOnly = components.every((component) => component.scope === 'dev');
+  const scopes = components.map((component) => component.scope).filter((scope): scope is DependencyScope => scope !== undefined);
+  const scope = scopeRank.find((rank) => scopes.includes(rank));
   return {
     name: first.name,
     version: first.version,
     ecosystem: first.ecosystem,
     purl: first.purl,
     locations,
+    ...(scope === undefined ? {} : { scope }),
     ...(direct === undefined ? {} : { direct }),
-    ...(devOnly ? { devOnly } : {}),
   };
 }
 

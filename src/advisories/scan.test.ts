@@ -28,7 +28,7 @@ const npmRecord = (id: string, name: string, events: object[], extra: Partial<Os
   affected: [{ package: { ecosystem: 'npm', name }, ranges: range(...events) }],
   ...extra,
 });
-const database = { advisories: 0, updatedAt: null, missingEcosystems: [] };
+const database = { advisories: 0, importedAt: null, sources: [], missingEcosystems: [] };
 const today = '2026-12-01';
 
 describe('scanRecords', () => {
@@ -39,7 +39,7 @@ describe('scanRecords', () => {
     ];
     const report = scanRecords(inventory([component('semver', '5.7.1')]), records, database, { today });
     expect(report.findings).toHaveLength(1);
-    expect(report.findings[0]).toMatchObject({ id: 'GHSA-aaaa-bbbb-cccc', ids: ['CVE-2022-25883', 'GHSA-aaaa-bbbb-cccc'], kind: 'vulnerability', severity: { rating: 'high' }, fixedVersions: ['5.7.2'] });
+    expect(report.findings[0]).toMatchObject({ id: 'GHSA-aaaa-bbbb-cccc', aliases: ['CVE-2022-25883'], kind: 'vulnerability', severity: { rating: 'high' }, fixed: ['5.7.2'], upgrade: '5.7.2', name: 'semver', version: '5.7.1', ecosystem: 'npm', purl: 'pkg:npm/semver@5.7.1' });
     expect(report.summary).toMatchObject({ packages: 1, findings: 1, malicious: 0, bySeverity: { high: 1 } });
   });
 
@@ -62,10 +62,10 @@ describe('scanRecords', () => {
       npmRecord('GHSA-2', 'lib', [{ introduced: '2.0.0' }, { fixed: '2.6.0' }]),
     ];
     const report = scanRecords(inventory([component('lib', '2.4.0')]), records, database, { today });
-    expect(report.findings.find((finding) => finding.id === 'GHSA-1')?.fixedVersions).toEqual(['2.5.1', '3.2.1']);
+    expect(report.findings.find((finding) => finding.id === 'GHSA-1')?.fixed).toEqual(['2.5.1', '3.2.1']);
     expect(report.fixes).toEqual([{ name: 'lib', ecosystem: 'npm', purl: 'pkg:npm/lib@2.4.0', version: '2.4.0', upgradeTo: '2.6.0', fixes: ['GHSA-1', 'GHSA-2'], unfixed: [] }]);
     const onThree = scanRecords(inventory([component('lib', '3.1.0')]), records, database, { today });
-    expect(onThree.findings.map((finding) => [finding.id, finding.fixedVersions])).toEqual([['GHSA-1', ['3.2.1']]]);
+    expect(onThree.findings.map((finding) => [finding.id, finding.fixed])).toEqual([['GHSA-1', ['3.2.1']]]);
   });
 
   it('checks fixes against every entry of the package, also those that do not cover the installed version', () => {
@@ -79,7 +79,7 @@ describe('scanRecords', () => {
         ],
       },
     ];
-    expect(scanRecords(inventory([component('lib', '2.0.0')]), records, database, { today }).findings[0]?.fixedVersions).toEqual(['3.0.5']);
+    expect(scanRecords(inventory([component('lib', '2.0.0')]), records, database, { today }).findings[0]?.fixed).toEqual(['3.0.5']);
   });
 
   it('never offers a fixed version that another range of the finding still affects', () => {
@@ -91,9 +91,18 @@ describe('scanRecords', () => {
       },
     ];
     const report = scanRecords(inventory([component('lib', '1.0.0')]), records, database, { today });
-    expect(report.findings[0]?.fixedVersions).toEqual([]);
+    expect(report.findings[0]?.fixed).toEqual([]);
     expect(report.fixes[0]).toMatchObject({ unfixed: ['GHSA-1'] });
     expect(report.fixes[0]?.upgradeTo).toBeUndefined();
+  });
+
+  it('carries the most needed scope, and leaves omitted scopes out', () => {
+    const records = [npmRecord('GHSA-1', 'lib', [{ introduced: '0' }])];
+    const devOnly = [component('lib', '1.0.0', { scope: 'dev' })];
+    expect(scanRecords(inventory(devOnly), records, database, { today }).findings[0]?.scope).toBe('dev');
+    expect(scanRecords(inventory([...devOnly, component('lib', '1.0.0', { scope: 'prod', location: { file: 'b/package-lock.json' } })]), records, database, { today }).findings[0]?.scope).toBe('prod');
+    expect(scanRecords(inventory(devOnly), records, database, { today, omit: ['dev'] }).findings).toEqual([]);
+    expect(scanRecords(inventory(devOnly), records, database, { today, omit: ['optional'] }).findings).toHaveLength(1);
   });
 
   it('lists what cannot be matched, with the reason', () => {
@@ -138,7 +147,7 @@ describe('scanRecords', () => {
       database,
       { today },
     );
-    expect(report.findings[0]?.introducedBy).toEqual([{ direct: 'app-dep@1.0.0', path: [app.purl, middle.purl, leaf.purl] }]);
+    expect(report.findings[0]?.paths).toEqual([[app.purl, middle.purl, leaf.purl]]);
   });
 
   it('applies exceptions by any alias, reports expired ones and those that matched nothing', () => {
@@ -172,16 +181,16 @@ describe('scanRecords', () => {
     const deb12: Component = { ...component('curl', '7.0-1'), ecosystem: 'Debian:12', purl: 'pkg:deb/debian/curl@7.0-1' };
     const deb: Component = { ...component('curl', '7.0-2'), ecosystem: 'Debian', purl: 'pkg:deb/debian/curl@7.0-2' };
     const report = scanRecords(inventory([pypi, deb12, deb]), records, database, { today });
-    expect(report.findings.map((finding) => `${finding.id} ${finding.package.ecosystem}`).sort()).toEqual(['DSA-1 Debian', 'PYSEC-1 PyPI']);
+    expect(report.findings.map((finding) => `${finding.id} ${finding.ecosystem}`).sort()).toEqual(['DSA-1 Debian', 'PYSEC-1 PyPI']);
   });
 
   it('reports an unreadable event version once, as an advisory problem', () => {
     const records = [npmRecord('RUBY-1', 'gem', [{ introduced: '0' }, { fixed: '!!' }])].map((record) => ({ ...record, affected: record.affected?.map((entry) => ({ ...entry, package: { ecosystem: 'RubyGems', name: 'gem' } })) }));
     const gem: Component = { ...component('gem', '1.0'), ecosystem: 'RubyGems', purl: 'pkg:gem/gem@1.0' };
     const report = scanRecords(inventory([gem, { ...gem, location: { file: 'other/Gemfile.lock' } }]), records, database, { today });
-    expect(report.problems.map((problem) => problem.file)).toEqual(['advisory RUBY-1']);
-    expect(report.problems[0]?.message).toContain('fixed version "!!"');
-    expect(report.findings[0]?.package.locations).toHaveLength(2);
+    expect(report.errors.map((problem) => problem.file)).toEqual(['advisory RUBY-1']);
+    expect(report.errors[0]?.message).toContain('fixed version "!!"');
+    expect(report.findings[0]?.locations).toHaveLength(2);
   });
 });
 
@@ -198,18 +207,18 @@ describeShared('scanInventory on the shared advisories', ['data', 'osv', 'github
       await importAdvisories(store, { kind: 'dir', location: dir }, source.records, source.problems);
       const rubyzip: Component = { ...component('rubyzip', '1.2.0'), ecosystem: 'RubyGems', purl: 'pkg:gem/rubyzip@1.2.0' };
       const report = await scanInventory(store, inventory([component('semver', '6.3.0'), component('semver', '7.5.2'), rubyzip]), { today });
-      const found = report.findings.map((finding) => [finding.id, finding.package.name, finding.package.version, finding.fixedVersions]);
+      const found = report.findings.map((finding) => [finding.id, finding.name, finding.version, finding.fixed]);
       expect(found.sort()).toEqual([
         ['GHSA-c2qf-rxjj-qqgw', 'semver', '6.3.0', ['6.3.1', '7.5.2']],
         ['GHSA-gcqq-w6gr-h9j9', 'rubyzip', '1.2.0', ['1.2.1']],
       ]);
       // 26 records, two of them withdrawn (index.tsv).
-      expect(report.database.advisories).toBe(24);
-      expect(report.database.missingEcosystems).toEqual([]);
+      expect(report.source.advisories).toBe(24);
+      expect(report.source.missingEcosystems).toEqual([]);
       const cargo: Component = { ...component('serde', '1.0.0'), ecosystem: 'crates.io', purl: 'pkg:cargo/serde@1.0.0' };
-      expect((await scanInventory(store, inventory([cargo]), { today })).database.missingEcosystems).toEqual([]);
+      expect((await scanInventory(store, inventory([cargo]), { today })).source.missingEcosystems).toEqual([]);
       const pub: Component = { ...component('http', '1.0.0'), ecosystem: 'Pub', purl: 'pkg:pub/http@1.0.0' };
-      expect((await scanInventory(store, inventory([pub]), { today })).database.missingEcosystems).toEqual(['Pub']);
+      expect((await scanInventory(store, inventory([pub]), { today })).source.missingEcosystems).toEqual(['Pub']);
     } finally {
       await store.close();
     }

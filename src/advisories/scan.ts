@@ -3,7 +3,7 @@
  * fixes, exceptions applied, and everything that could not be checked listed.
  */
 import { dependencyPaths } from '../inventory/why.js';
-import type { Finding, IgnoreRule, Inventory, InventoryProblem, PackageFix, ScanDatabase, ScanReport, SeverityRating } from '../model/index.js';
+import type { DependencyScope, Finding, IgnoreRule, Inventory, InventoryProblem, PackageFix, ScanReport, ScanSource, SeverityRating } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import { type MatchedFinding, findingsOf, smallestUpgrade } from './findings.js';
 import { applyIgnores } from './ignore.js';
@@ -17,19 +17,30 @@ export interface ScanOptions {
   readonly ignore?: readonly IgnoreRule[];
   /** The day exceptions are judged on, `YYYY-MM-DD`; today (UTC) by default. */
   readonly today?: string;
-  /** At most this many dependency paths per transitive package (default 3). */
+  /** At most this many dependency paths per package (default 3). */
   readonly maxPaths?: number;
+  /** Leave out components of these scopes (`--omit dev`); components whose format tells no scope stay. */
+  readonly omit?: readonly DependencyScope[];
+}
+
+/** The inventory without the components of the omitted scopes (and the edges that touched only them). */
+function withoutOmitted(inventory: Inventory, omit: readonly DependencyScope[]): Inventory {
+  if (omit.length === 0) return inventory;
+  const components = inventory.components.filter((component) => component.scope === undefined || !omit.includes(component.scope));
+  return { ...inventory, components };
 }
 
 /** Scans an inventory against the advisories in the store, reading only the rows of its packages. */
-export async function scanInventory(store: Store, inventory: Inventory, options: ScanOptions = {}): Promise<ScanReport> {
+export async function scanInventory(store: Store, fullInventory: Inventory, options: ScanOptions = {}): Promise<ScanReport> {
+  const inventory = withoutOmitted(fullInventory, options.omit ?? []);
   const { packages } = inventoryPackages(inventory.components);
   const records = await advisoriesFor(store, packages.map((item) => item.key));
   return scanRecords(inventory, records, await databaseSummary(store, packages.map((item) => item.key.ecosystem)), options);
 }
 
 /** The scan on records already at hand (the store-free core of {@link scanInventory}). */
-export function scanRecords(inventory: Inventory, records: readonly OsvRecord[], database: ScanDatabase, options: ScanOptions = {}): ScanReport {
+export function scanRecords(fullInventory: Inventory, records: readonly OsvRecord[], source: ScanSource, options: ScanOptions = {}): ScanReport {
+  const inventory = withoutOmitted(fullInventory, options.omit ?? []);
   const { packages, unmatched } = inventoryPackages(inventory.components);
   const problems: InventoryProblem[] = [...inventory.errors];
   const seenProblems = new Set<string>();
@@ -55,7 +66,7 @@ export function scanRecords(inventory: Inventory, records: readonly OsvRecord[],
   return {
     root: inventory.root,
     projects: inventory.projects,
-    database,
+    source,
     summary: {
       packages: packages.length,
       findings: active.length,
@@ -68,25 +79,23 @@ export function scanRecords(inventory: Inventory, records: readonly OsvRecord[],
     fixes,
     unmatched,
     ignoreNotices: notices,
-    problems,
+    errors: problems,
   };
 }
 
 function findingKey(finding: Finding): string {
-  return `${finding.id}\n${finding.package.purl}\n${finding.package.ecosystem}`;
+  return `${finding.id}\n${finding.purl}\n${finding.ecosystem}`;
 }
 
-/** Adds, for a package not declared directly, the direct dependencies that bring it in. */
+/**
+ * Adds the dependency paths from a direct dependency to the package: `[[purl]]` for a package
+ * declared directly, the shortest few paths for a transitive one (none when the format records
+ * no graph).
+ */
 function withPaths(matched: MatchedFinding, item: InventoryPackage, inventory: Inventory, maxPaths: number): MatchedFinding {
-  if (item.package.direct === true) return matched;
-  const paths = dependencyPaths(inventory, { name: item.package.name, version: item.package.version }, maxPaths).filter((path) => path.length > 1);
-  if (paths.length === 0) return matched;
-  const byPurl = new Map(inventory.components.map((component) => [component.purl, component]));
-  const introducedBy = paths.map((path) => {
-    const first = byPurl.get(path[0] ?? '');
-    return { direct: first === undefined ? (path[0] ?? '') : `${first.name}@${first.version}`, path };
-  });
-  return { ...matched, finding: { ...matched.finding, introducedBy } };
+  if (item.package.direct === true) return { ...matched, finding: { ...matched.finding, paths: [[item.package.purl]] } };
+  const paths = dependencyPaths(inventory, { name: item.package.name, version: item.package.version }, maxPaths).filter((path) => path.length > 1 || path[0] === item.package.purl);
+  return { ...matched, finding: { ...matched.finding, paths } };
 }
 
 function packageFix(item: InventoryPackage, matched: readonly MatchedFinding[]): PackageFix | undefined {
@@ -98,8 +107,8 @@ function packageFix(item: InventoryPackage, matched: readonly MatchedFinding[]):
     purl: item.package.purl,
     version: item.package.version,
     ...(upgradeTo === undefined ? {} : { upgradeTo }),
-    fixes: matched.filter(({ finding }) => finding.fixedVersions.length > 0).map(({ finding }) => finding.id),
-    unfixed: matched.filter(({ finding }) => finding.fixedVersions.length === 0).map(({ finding }) => finding.id),
+    fixes: matched.filter(({ finding }) => finding.fixed.length > 0).map(({ finding }) => finding.id),
+    unfixed: matched.filter(({ finding }) => finding.fixed.length === 0).map(({ finding }) => finding.id),
   };
 }
 
@@ -111,8 +120,8 @@ function compareFindings(a: Finding, b: Finding): number {
     severityOrder.indexOf(a.severity.rating) - severityOrder.indexOf(b.severity.rating) ||
     (b.severity.score ?? -1) - (a.severity.score ?? -1) ||
     compareText(a.id, b.id) ||
-    compareText(a.package.name, b.package.name) ||
-    compareText(a.package.version, b.package.version)
+    compareText(a.name, b.name) ||
+    compareText(a.version, b.version)
   );
 }
 

@@ -148,3 +148,11 @@ describe('trustline CLI', () => {
     expect(flag.stdout).not.toContain(escape);
   });
 });
+
+describe('--parse-as', () => {
+  it('offers exactly the formats the inventory registers (the list is kept here so --help loads no extractor)', async () => {
+    const { parseAsFormats } = await import('./main.js');
+    const { formatNames } = await import('../inventory/formats.js');
+    expect([...parseAsFormats].sort()).toEqual(formatNames());
+  });
+});

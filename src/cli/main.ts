@@ -111,6 +111,7 @@ function buildProgram(io: CliIo, recordExit: (code: ExitCode) => void): Command 
     .description("fetch OSV.dev's advisory exports (or --source) into the database; unchanged exports are not downloaded again")
     .option('--ecosystem <name>', 'an OSV ecosystem to fetch (repeatable); default: every ecosystem fetched before', collect, [])
     .option('--source <url-or-path>', 'fetch this export zip URL or import this folder or zip instead of OSV.dev (repeatable)', collect, [])
+    .option('--osv-export-url <url>', "fetch from this mirror of OSV.dev's layout; also TRUSTLINE_OSV_EXPORT_URL, advisories.exportUrl in trustline.yaml")
     .exitOverride()
     .action(
       run<DbUpdateOptions>(async (context, options) => {
@@ -130,23 +131,27 @@ function buildProgram(io: CliIo, recordExit: (code: ExitCode) => void): Command 
       }),
     );
 
-  withInputOptions(withOutputOptions(program.command('scan'), ['table', 'json', 'sarif'], 'table'))
-    .description('list every known vulnerability and malicious package affecting a folder, lockfile, manifest or SBOM, with the upgrade that fixes it')
-    .argument('[path]', 'a folder (searched recursively), a lockfile, a manifest or an SBOM', '.')
+  withInputOptions(withOutputOptions(program.command('scan'), ['table', 'json', 'sarif', 'markdown', 'cyclonedx-json'], 'table'))
+    .description('list every known vulnerability and malicious package affecting folders, lockfiles, manifests or SBOMs, with the upgrade that fixes it')
+    .argument('[paths...]', 'folders (searched recursively), lockfiles, manifests or SBOMs; default .')
     .option('--advisories <source>', 'import OSV advisories first from a folder, an export zip or an https URL to one (repeatable); kept in the store for later scans', collect, [])
+    .addOption(new Option('--fail-on <level>', 'exit 1 for a finding at this severity or above; malicious packages always fail; unknown severities fail only with any').choices(['any', 'low', 'medium', 'high', 'critical']).default('any'))
+    .addOption(new Option('--omit <scope>', 'leave dependencies of this scope out: dev, optional or peer (repeatable)').argParser(collectChoice(['dev', 'optional', 'peer'])).default([]))
+    .option('--osv-export-url <url>', "fetch OSV exports from this mirror of OSV.dev's layout (<url>/<Ecosystem>/all.zip); also TRUSTLINE_OSV_EXPORT_URL, advisories.exportUrl in trustline.yaml")
     .addHelpText(
       'after',
       `
 Online (the default), the scan first fetches OSV.dev's export of each ecosystem the project uses
 that the store has no advisories for, and refreshes exports older than an hour (a conditional
-request: unchanged data is not downloaded again). With --offline it uses the store as it is.
-Exit 1 when a finding is not covered by an ignore: entry of trustline.yaml.`,
+request: unchanged data is not downloaded again). With --offline it uses the store as it is, and
+exits 3 when the store has no advisories for the project's ecosystems.
+Exit 1 when a finding at or above --fail-on is not covered by an ignore: entry of trustline.yaml.`,
     )
     .exitOverride()
     .action(
       run<ScanCommandOptions>(async (context, options, args) => {
         const { scanCommand } = await import('./commands/scan.js');
-        return scanCommand(context, args[0] ?? '.', options);
+        return scanCommand(context, args.length === 0 ? ['.'] : args, options);
       }),
     );
 
@@ -182,10 +187,11 @@ Exit 1 when a finding is not covered by an ignore: entry of trustline.yaml.`,
  * does not load every extractor; a test checks this list against the registry.
  */
 export const parseAsFormats = [
-  'bun-lock', 'cargo-lock', 'composer-lock', 'conan-lock', 'cyclonedx-json', 'cyclonedx-xml', 'gemfile-lock', 'go-mod',
-  'gradle-lockfile', 'maven-pom', 'mix-lock', 'npm-package-lock', 'nuget-packages-lock', 'pdm-lock', 'pip-requirements',
-  'pipfile-lock', 'pnpm-lock', 'poetry-lock', 'pubspec-lock', 'pylock', 'renv-lock', 'spdx-json', 'spdx-tag-value', 'uv-lock',
-  'yarn-lock',
+  'apk-installed', 'bun-lock', 'cargo-lock', 'cargo-toml', 'composer-lock', 'conan-lock', 'csproj', 'cyclonedx-json',
+  'cyclonedx-xml', 'dpkg-status', 'gemfile', 'gemfile-lock', 'go-mod', 'gradle-lockfile', 'maven-pom', 'mix-lock',
+  'npm-package-lock', 'nuget-packages-lock', 'package-json', 'pdm-lock', 'pip-requirements', 'pipfile-lock',
+  'pnpm-lock', 'poetry-lock', 'pubspec-lock', 'pylock', 'pyproject-toml', 'renv-lock', 'spdx-json', 'spdx-tag-value',
+  'uv-lock', 'yarn-lock',
 ] as const;
 
 /** The options of every command that reads a path's packages (inventory, sbom, scan). */
@@ -199,6 +205,14 @@ function withInputOptions(command: Command): Command {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+/** A repeatable option whose values must be among `choices`. */
+function collectChoice(choices: readonly string[]): (value: string, previous: string[]) => string[] {
+  return (value, previous) => {
+    if (!choices.includes(value)) throw new InvalidArgumentError(`expected one of ${choices.join(', ')}`);
+    return [...previous, value];
+  };
 }
 
 /** `1048576`, `512K`, `64M`, `1G`. */

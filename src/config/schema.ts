@@ -28,6 +28,13 @@ export const configSchema = z.strictObject({
   offline: z.boolean().optional(),
   /** Glob patterns of paths to skip when looking for lockfiles, manifests and SBOMs (added to --exclude). */
   exclude: z.array(z.string().min(1)).optional(),
+  /** Where advisory data comes from. */
+  advisories: z
+    .strictObject({
+      /** A mirror of OSV.dev's exports (`<base>/<Ecosystem>/all.zip`), as --osv-export-url and TRUSTLINE_OSV_EXPORT_URL. */
+      exportUrl: z.url({ protocol: /^https?$/ }).optional(),
+    })
+    .optional(),
   /** Advisories accepted for a reason, until a date: reported as ignored, not failing the scan. */
   ignore: z.array(ignoreRuleSchema).optional(),
 });

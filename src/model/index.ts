@@ -5,3 +5,4 @@ export type { Ordering } from './version.js';
 export { toOrdering } from './version.js';
 export type * from './inventory.js';
 export type * from './scan.js';
+export type * from './checks.js';

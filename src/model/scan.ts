@@ -2,7 +2,7 @@
  * The result of `trustline scan`: which advisories affect which packages of a project, what to
  * upgrade to, and what could not be checked. Renderers (table, json, sarif) read only this.
  */
-import type { InventoryProblem, InventoryProject, SourceLocation } from './inventory.js';
+import type { DependencyScope, InventoryProblem, InventoryProject, SourceLocation } from './inventory.js';
 
 export type SeverityRating = 'critical' | 'high' | 'medium' | 'low' | 'none' | 'unknown';
 
@@ -15,28 +15,6 @@ export interface Severity {
 
 /** Malicious packages are their own kind, reported above every vulnerability. */
 export type FindingKind = 'malicious' | 'vulnerability';
-
-/** One package at one version, wherever the project declares it. */
-export interface AffectedPackage {
-  readonly name: string;
-  readonly version: string;
-  readonly ecosystem: string;
-  readonly purl: string;
-  /** Every file (and line) that declares this package at this version. */
-  readonly locations: readonly SourceLocation[];
-  /** True when some project declares it directly; absent when no format could tell. */
-  readonly direct?: boolean;
-  /** Only dev dependencies bring it in. */
-  readonly devOnly?: boolean;
-}
-
-/** How a transitive package gets into the project: a direct dependency and the path from it. */
-export interface IntroducedBy {
-  /** The direct dependency at the start of the path, as `name@version`. */
-  readonly direct: string;
-  /** Purls from the direct dependency to the package, both included. */
-  readonly path: readonly string[];
-}
 
 /** An entry of `ignore:` in trustline.yaml. */
 export interface IgnoreRule {
@@ -57,28 +35,43 @@ export interface AppliedIgnore {
   readonly until?: string;
 }
 
-/** One alias group of advisories affecting one package version. */
+/**
+ * One alias group of advisories affecting one package version (docs/commands/scan.md, "JSON").
+ * `name`, `version` and `ecosystem` are as in the inventory: the ecosystem as OSV spells it, the
+ * version exactly as written in the input.
+ */
 export interface Finding {
   /** The id shown: MAL- first, then GHSA-, then the database's own, CVE last. */
   readonly id: string;
-  /** Every id of the alias group (record ids and aliases), sorted. */
-  readonly ids: readonly string[];
+  /** Every other id of the alias group (record ids and their aliases), sorted. */
+  readonly aliases: readonly string[];
   readonly kind: FindingKind;
   readonly summary?: string;
-  /** The highest severity among the group's records. */
+  /** The highest severity among the group's records (the highest CVSS version present wins). */
   readonly severity: Severity;
-  readonly package: AffectedPackage;
+  readonly name: string;
+  readonly version: string;
+  readonly ecosystem: string;
+  readonly purl: string;
+  /** The most needed scope among the declarations: prod over optional over peer over dev; absent when no format tells. */
+  readonly scope?: DependencyScope;
+  /** True when some project declares it directly; absent when no format could tell. */
+  readonly direct?: boolean;
+  /** Every file (and line) that declares this package at this version. */
+  readonly locations: readonly SourceLocation[];
   /**
-   * Versions that fix this finding and are above the installed one, smallest first: the first is
-   * on the installed version's own release line where the advisories have a fix there.
+   * Versions above the installed one that fix this finding, smallest first: the first is on the
+   * installed version's own release line where the advisories have a fix there.
    */
-  readonly fixedVersions: readonly string[];
-  /** The advisory pages (osv.dev) and the records' own references of type ADVISORY. */
+  readonly fixed: readonly string[];
+  /** The smallest fixing version (the first of `fixed`); absent when no fix is known. */
+  readonly upgrade?: string;
+  /** Dependency paths, lists of purls from a direct dependency to the package (at most a few). */
+  readonly paths: readonly (readonly string[])[];
+  /** The advisory pages (osv.dev), one per record of the group. */
   readonly references: readonly string[];
   readonly published?: string;
   readonly modified?: string;
-  /** For a transitive package: the direct dependencies that bring it in (at most a few paths). */
-  readonly introducedBy?: readonly IntroducedBy[];
   /** Set when an `ignore:` entry covers this finding; ignored findings do not change the exit code. */
   readonly ignored?: AppliedIgnore;
 }
@@ -113,17 +106,20 @@ export interface IgnoreNotice {
   readonly message: string;
 }
 
-/** What the advisory data looked like when the scan ran. */
-export interface ScanDatabase {
+/** Which advisory data the scan used. */
+export interface ScanSource {
   /** Live advisories in the store. */
   readonly advisories: number;
-  /** When the newest source was imported (ISO 8601), or null with an empty store. */
-  readonly updatedAt: string | null;
+  /** When the newest source was imported or confirmed unchanged (ISO 8601), or null with an empty store. */
+  readonly importedAt: string | null;
+  /** The sources in the store (paths and URLs) with their import times, newest first. */
+  readonly sources: readonly { readonly location: string; readonly importedAt: string }[];
   /** Ecosystems of the scanned packages for which the store has no advisory at all. */
   readonly missingEcosystems: readonly string[];
 }
 
 export interface ScanSummary {
+  /** Distinct package versions matched against advisories. */
   readonly packages: number;
   readonly findings: number;
   readonly malicious: number;
@@ -137,13 +133,13 @@ export interface ScanReport {
   /** The scanned path as given. */
   readonly root: string;
   readonly projects: readonly InventoryProject[];
-  readonly database: ScanDatabase;
+  readonly source: ScanSource;
   readonly summary: ScanSummary;
   /** Malicious first, then by severity, id and package. Ignored findings included, marked. */
   readonly findings: readonly Finding[];
   readonly fixes: readonly PackageFix[];
   readonly unmatched: readonly UnmatchedPackage[];
   readonly ignoreNotices: readonly IgnoreNotice[];
-  /** Unreadable inputs and advisory defects met while matching. */
-  readonly problems: readonly InventoryProblem[];
+  /** Unreadable inputs, and advisory defects met while matching (file `advisory ID`). */
+  readonly errors: readonly InventoryProblem[];
 }

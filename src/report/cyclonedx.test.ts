@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cycloneDxJsonValidator, cycloneDxXmlValidator } from '../../test/sbom-schemas.js';
-import type { Inventory } from '../model/index.js';
+import type { Finding, Inventory, ScanReport } from '../model/index.js';
 import { emptyInventory, emptySha256Hex, emptySha512Hex, mixedInventory, purls } from './__fixtures__/mixed-inventory.js';
-import { cycloneDxJson, cycloneDxXml, groupAndName } from './cyclonedx.js';
+import { ratingMethodOf } from './cyclonedx-vulnerabilities.js';
+import { cycloneDxJson, cycloneDxJsonWithVulnerabilities, cycloneDxXml, groupAndName } from './cyclonedx.js';
 import type { SbomOptions } from './cyclonedx.js';
 
 const deterministic: SbomOptions = { rootName: 'my-project', toolVersion: '1.2.3', deterministic: true };
@@ -167,5 +168,160 @@ describe('CycloneDX XML', () => {
     expect(cycloneDxXml(mixedInventory, deterministic)).toBe(xml);
     expect(xml).toContain(`serialNumber="${parse(mixedInventory).serialNumber}"`);
     expect(xml.split('\n').slice(0, 2)).toEqual(['<?xml version="1.0" encoding="UTF-8"?>', expect.stringMatching(/^<bom xmlns="http:\/\/cyclonedx.org\/schema\/bom\/1.6" /)]);
+  });
+});
+
+function finding(overrides: Partial<Finding> & Pick<Finding, 'id'>): Finding {
+  return {
+    aliases: [],
+    kind: 'vulnerability',
+    severity: { rating: 'unknown', score: null, vector: null },
+    name: 'semver',
+    version: '6.3.1',
+    ecosystem: 'npm',
+    purl: purls.semver,
+    locations: [{ file: 'package-lock.json', line: 3 }],
+    fixed: [],
+    paths: [],
+    references: [`https://osv.dev/vulnerability/${overrides.id}`],
+    ...overrides,
+  };
+}
+
+function scanReport(findings: readonly Finding[]): ScanReport {
+  return {
+    root: '.',
+    projects: mixedInventory.projects,
+    source: { advisories: 9, importedAt: '2025-01-01T00:00:00Z', sources: [], missingEcosystems: [] },
+    summary: { packages: 8, findings: findings.length, malicious: 0, bySeverity: { critical: 0, high: 0, medium: 0, low: 0, none: 0, unknown: 0 }, ignored: 0, unmatched: 0 },
+    findings,
+    fixes: [],
+    unmatched: [],
+    ignoreNotices: [],
+    errors: [],
+  };
+}
+
+const semverV31 = finding({
+  id: 'GHSA-c2qf-rxjj-qqgw',
+  aliases: ['CVE-2022-25883'],
+  summary: 'semver vulnerable to Regular Expression Denial of Service',
+  severity: { rating: 'medium', score: 5.3, vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:L' },
+  fixed: ['6.3.1-fix', '7.5.2'],
+  upgrade: '6.3.1-fix',
+  references: ['https://osv.dev/vulnerability/CVE-2022-25883', 'https://osv.dev/vulnerability/GHSA-c2qf-rxjj-qqgw'],
+  published: '2023-06-21T06:30:28Z',
+  modified: '2024-06-21T21:33:53.123456Z',
+});
+
+const maliciousBabel = finding({ id: 'MAL-2025-1', kind: 'malicious', summary: 'Malicious code in @babel/core', name: '@babel/core', version: '7.25.8', purl: purls.babel });
+
+const everyKind: readonly Finding[] = [
+  maliciousBabel,
+  finding({ id: 'GHSA-v4v4-v4v4-v4v4', severity: { rating: 'critical', score: 9.3, vector: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N' }, purl: purls.commons, name: 'org.apache.commons:commons-lang3', version: '3.14.0', ecosystem: 'Maven' }),
+  semverV31,
+  finding({ id: 'PYSEC-2020-1', severity: { rating: 'high', score: 7.5, vector: 'AV:N/AC:L/Au:N/C:P/I:P/A:P' }, purl: purls.odd, name: 'odd-name', version: '1.0', ecosystem: 'PyPI', published: 'not a date' }),
+  finding({ id: 'GHSA-db00-db00-db00', severity: { rating: 'high', score: null, vector: null }, ignored: { id: 'GHSA-db00-db00-db00', reason: 'Only <b>dev</b> & tests', until: '2099-12-31' } }),
+  finding({ id: 'RUSTSEC-2099-1', purl: 'pkg:cargo/not-in-the-inventory@1.0.0', name: 'not-in-the-inventory', version: '1.0.0', ecosystem: 'crates.io', references: ['not a url'] }),
+];
+
+interface CdxVulnerability {
+  readonly 'bom-ref': string;
+  readonly id: string;
+  readonly ratings?: readonly { score?: number; severity?: string; method?: string; vector?: string }[];
+  readonly cwes?: readonly number[];
+  readonly recommendation?: string;
+  readonly published?: string;
+  readonly analysis?: { state: string; detail: string };
+  readonly affects?: readonly { ref: string }[];
+  readonly advisories?: readonly { url: string }[];
+}
+
+function vulnerabilitiesOf(findings: readonly Finding[], options: SbomOptions = deterministic): CdxVulnerability[] {
+  return (JSON.parse(cycloneDxJsonWithVulnerabilities(mixedInventory, scanReport(findings), options)) as { vulnerabilities?: CdxVulnerability[] }).vulnerabilities ?? [];
+}
+
+describe('CycloneDX JSON with vulnerabilities', () => {
+  it('is valid against the CycloneDX 1.6 JSON schema with every kind of finding, and with none', async () => {
+    expect(await cycloneDxJsonValidator(cycloneDxJsonWithVulnerabilities(mixedInventory, scanReport(everyKind), deterministic))).toEqual([]);
+    expect(await cycloneDxJsonValidator(cycloneDxJsonWithVulnerabilities(mixedInventory, scanReport(everyKind), { ...deterministic, deterministic: false, created: new Date() }))).toEqual([]);
+    expect(await cycloneDxJsonValidator(cycloneDxJsonWithVulnerabilities(emptyInventory, scanReport([]), deterministic))).toEqual([]);
+  });
+
+  it('writes a finding with its source, aliases, rating, advice, advisories, dates and the component it affects', () => {
+    expect(vulnerabilitiesOf([semverV31])).toEqual([
+      {
+        'bom-ref': `vulnerability:GHSA-c2qf-rxjj-qqgw:${purls.semver}`,
+        id: 'GHSA-c2qf-rxjj-qqgw',
+        source: { name: 'OSV', url: 'https://osv.dev/vulnerability/GHSA-c2qf-rxjj-qqgw' },
+        references: [{ id: 'CVE-2022-25883', source: { name: 'OSV', url: 'https://osv.dev/vulnerability/CVE-2022-25883' } }],
+        ratings: [{ score: 5.3, severity: 'medium', method: 'CVSSv31', vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:L' }],
+        description: 'semver vulnerable to Regular Expression Denial of Service',
+        recommendation: 'Upgrade to 6.3.1-fix',
+        advisories: [{ url: 'https://osv.dev/vulnerability/CVE-2022-25883' }, { url: 'https://osv.dev/vulnerability/GHSA-c2qf-rxjj-qqgw' }],
+        published: '2023-06-21T06:30:28.000Z',
+        updated: '2024-06-21T21:33:53.123Z',
+        affects: [{ ref: purls.semver }],
+      },
+    ]);
+  });
+
+  it('keeps everything else of the BOM as cycloneDxJson writes it', () => {
+    const { serialNumber: _plain, ...plain } = JSON.parse(cycloneDxJson(mixedInventory, deterministic)) as Record<string, unknown>;
+    const { serialNumber: _withFindings, vulnerabilities, ...rest } = JSON.parse(cycloneDxJsonWithVulnerabilities(mixedInventory, scanReport(everyKind), deterministic)) as Record<string, unknown>;
+    expect(rest).toEqual(plain);
+    expect(vulnerabilities).toHaveLength(everyKind.length);
+    expect(JSON.parse(cycloneDxJsonWithVulnerabilities(mixedInventory, scanReport([]), deterministic))).not.toHaveProperty('vulnerabilities');
+  });
+
+  it('rates by the vector’s CVSS version, by the database’s label alone without a vector, and not at all when unknown', () => {
+    const ratings = vulnerabilitiesOf(everyKind).map((vulnerability) => [vulnerability.id, vulnerability.ratings]);
+    expect(ratings).toEqual([
+      ['MAL-2025-1', undefined],
+      ['GHSA-v4v4-v4v4-v4v4', [{ score: 9.3, severity: 'critical', method: 'CVSSv4', vector: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N' }]],
+      ['GHSA-c2qf-rxjj-qqgw', [{ score: 5.3, severity: 'medium', method: 'CVSSv31', vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:L' }]],
+      ['PYSEC-2020-1', [{ score: 7.5, severity: 'high', method: 'CVSSv2', vector: 'AV:N/AC:L/Au:N/C:P/I:P/A:P' }]],
+      ['GHSA-db00-db00-db00', [{ severity: 'high' }]],
+      ['RUSTSEC-2099-1', undefined],
+    ]);
+    expect(['CVSS:4.0/AV:N', 'CVSS:3.1/AV:N', 'CVSS:3.0/AV:N', 'AV:N/AC:L/Au:N', '(AV:L/AC:H)', 'CVSS:5.0/X', ''].map(ratingMethodOf)).toEqual(['CVSSv4', 'CVSSv31', 'CVSSv3', 'CVSSv2', 'CVSSv2', 'other', 'other']);
+  });
+
+  it('tells to remove a malicious package and marks it as embedded malicious code (CWE-506)', () => {
+    const [malicious] = vulnerabilitiesOf([maliciousBabel]);
+    expect(malicious).toMatchObject({ recommendation: 'Remove this package: it is reported as malicious', cwes: [506], affects: [{ ref: purls.babel }] });
+  });
+
+  it('keeps an ignored finding in triage with the exception in the detail, never as not affected', () => {
+    const ignored = vulnerabilitiesOf(everyKind).find((vulnerability) => vulnerability.id === 'GHSA-db00-db00-db00');
+    expect(ignored?.analysis).toEqual({ state: 'in_triage', detail: 'Ignored in trustline.yaml (GHSA-db00-db00-db00) until 2099-12-31: Only <b>dev</b> & tests' });
+    expect(ignored?.recommendation).toBeUndefined();
+  });
+
+  it('points affects only at bom-refs of the document, leaves out dates and URLs that do not parse', () => {
+    const bom = JSON.parse(cycloneDxJsonWithVulnerabilities(mixedInventory, scanReport(everyKind), deterministic)) as CdxBom & { vulnerabilities: CdxVulnerability[] };
+    const refs = new Set(bom.components.map((component) => component['bom-ref']));
+    const affected = bom.vulnerabilities.flatMap((vulnerability) => (vulnerability.affects ?? []).map((affect) => affect.ref));
+    expect(affected).toEqual([purls.babel, purls.commons, purls.semver, purls.odd, purls.semver]);
+    expect(affected.every((ref) => refs.has(ref))).toBe(true);
+    const orphan = bom.vulnerabilities.find((vulnerability) => vulnerability.id === 'RUSTSEC-2099-1');
+    expect(orphan?.affects).toBeUndefined();
+    expect(orphan?.advisories).toBeUndefined();
+    expect(bom.vulnerabilities.find((vulnerability) => vulnerability.id === 'PYSEC-2020-1')?.published).toBeUndefined();
+  });
+
+  it('writes one vulnerability per alias group and package version, with unique bom-refs', () => {
+    const sameGroup = finding({ ...semverV31, id: 'CVE-2022-25883', aliases: ['GHSA-c2qf-rxjj-qqgw'] });
+    const otherPackage = finding({ ...semverV31, name: '@babel/core', version: '7.25.8', purl: purls.babel });
+    const vulnerabilities = vulnerabilitiesOf([semverV31, sameGroup, otherPackage, semverV31]);
+    expect(vulnerabilities.map((vulnerability) => vulnerability['bom-ref'])).toEqual([`vulnerability:GHSA-c2qf-rxjj-qqgw:${purls.semver}`, `vulnerability:GHSA-c2qf-rxjj-qqgw:${purls.babel}`]);
+  });
+
+  it('is byte-identical across runs in deterministic mode, with a serial number of its own that follows the findings', () => {
+    const text = cycloneDxJsonWithVulnerabilities(mixedInventory, scanReport(everyKind), deterministic);
+    expect(cycloneDxJsonWithVulnerabilities(mixedInventory, scanReport(structuredClone(everyKind)), deterministic)).toBe(text);
+    const serial = (JSON.parse(text) as CdxBom).serialNumber;
+    expect(serial).not.toBe(parse(mixedInventory).serialNumber);
+    expect((JSON.parse(cycloneDxJsonWithVulnerabilities(mixedInventory, scanReport(everyKind.slice(1)), deterministic)) as CdxBom).serialNumber).not.toBe(serial);
   });
 });

@@ -1,13 +1,16 @@
 /**
- * An inventory as a CycloneDX 1.6 BOM (https://cyclonedx.org/docs/1.6/json/), in JSON or XML,
- * built with the CycloneDX library's models and normalizers so that the output follows the spec
- * as its maintainers read it.
+ * An inventory as a CycloneDX 1.6 BOM (https://cyclonedx.org/docs/1.6/json/), in JSON or XML, and
+ * in JSON with a scan's findings as its vulnerabilities; built with the CycloneDX library's models
+ * and normalizers so that the output follows the spec as its maintainers read it.
  */
 import { ComponentScope, ComponentType, ExternalReferenceType, HashAlgorithm, LicenseAcknowledgement } from '@cyclonedx/cyclonedx-library/Enums';
 import { Bom, Component, ExternalReference, HashDictionary, LicenseExpression, LicenseRepository, NamedLicense, Property, SpdxLicense } from '@cyclonedx/cyclonedx-library/Models';
 import { JSON as CdxJson, JsonSerializer, XML as CdxXml, XmlSerializer } from '@cyclonedx/cyclonedx-library/Serialize';
 import { Spec1dot6 } from '@cyclonedx/cyclonedx-library/Spec';
-import type { DependencyScope, Inventory } from '../model/index.js';
+import { createHash } from 'node:crypto';
+import type { DependencyScope, Inventory, ScanReport } from '../model/index.js';
+import { cycloneDxVulnerabilities } from './cyclonedx-vulnerabilities.js';
+import { distinctFindings } from './distinct-findings.js';
 import { isListedLicenseId, normalizeLicenseExpression } from './license-expression.js';
 import { documentUuid, sbomContent } from './sbom-components.js';
 import type { SbomComponent, SbomContent, SbomHashAlgorithm, SbomOptions } from './sbom-components.js';
@@ -20,14 +23,32 @@ export type { SbomOptions } from './sbom-components.js';
  * order depends on the machine's locale, so it stays off.
  */
 export function cycloneDxJson(inventory: Inventory, options: SbomOptions): string {
+  return serializedJson(cycloneDxBom(inventory, options).bom);
+}
+
+/**
+ * The same BOM with the scan's findings as `vulnerabilities[]` (see cyclonedx-vulnerabilities.ts):
+ * one per finding, in the report's order, ignored ones included with an analysis that says so.
+ * Its serial number covers the findings too, so in deterministic mode it differs from the plain
+ * BOM's and changes when the findings do.
+ */
+export function cycloneDxJsonWithVulnerabilities(inventory: Inventory, report: ScanReport, options: SbomOptions): string {
+  const findings = distinctFindings(report.findings);
+  const digest = createHash('sha256').update(JSON.stringify(findings)).digest('hex');
+  const { bom, byPurl } = cycloneDxBom(inventory, options, `cyclonedx+vulnerabilities:${digest}`);
+  for (const vulnerability of cycloneDxVulnerabilities(findings, byPurl)) bom.vulnerabilities.add(vulnerability);
+  return serializedJson(bom);
+}
+
+function serializedJson(bom: Bom): string {
   const serializer = new JsonSerializer(new CdxJson.Normalize.Factory(Spec1dot6));
-  return serializer.serialize(cycloneDxBom(inventory, options), { space: 2, sortLists: false });
+  return serializer.serialize(bom, { space: 2, sortLists: false });
 }
 
 /** The BOM as XML (bom-1.6.xsd), with the same content and serial number as the JSON; written by the library's xmlbuilder2-based serializer. */
 export function cycloneDxXml(inventory: Inventory, options: SbomOptions): string {
   const serializer = new XmlSerializer(new CdxXml.Normalize.Factory(Spec1dot6));
-  return withoutXmlInvalidCharacters(serializer.serialize(cycloneDxBom(inventory, options), { space: 2, sortLists: false }));
+  return withoutXmlInvalidCharacters(serializer.serialize(cycloneDxBom(inventory, options).bom, { space: 2, sortLists: false }));
 }
 
 /**
@@ -55,9 +76,10 @@ const hashAlgorithms: Record<SbomHashAlgorithm, HashAlgorithm> = {
   'SHA-512': HashAlgorithm['SHA-512'],
 };
 
-function cycloneDxBom(inventory: Inventory, options: SbomOptions): Bom {
+/** The BOM and its components by purl. `kind` names the document for its deterministic serial number. */
+function cycloneDxBom(inventory: Inventory, options: SbomOptions, kind = 'cyclonedx'): { bom: Bom; byPurl: ReadonlyMap<string, Component> } {
   const content = sbomContent(inventory, options);
-  const bom = new Bom({ serialNumber: `urn:uuid:${documentUuid('cyclonedx', content, options)}` });
+  const bom = new Bom({ serialNumber: `urn:uuid:${documentUuid(kind, content, options)}` });
   if (options.created !== undefined) bom.metadata.timestamp = options.created;
   bom.metadata.tools.components.add(new Component(ComponentType.Application, 'trustline', { version: options.toolVersion }));
   const root = new Component(ComponentType.Application, content.rootName, { bomRef: rootRef(content) });
@@ -76,7 +98,7 @@ function cycloneDxBom(inventory: Inventory, options: SbomOptions): Bom {
     const dependency = byPurl.get(purl);
     if (dependency !== undefined) root.dependencies.add(dependency.bomRef);
   }
-  return bom;
+  return { bom, byPurl };
 }
 
 /** Purls start with `pkg:`, so this reference can never be a component's. */

@@ -2,6 +2,10 @@
  * SPDX licence expressions (SPDX 2.3, Annex D): validated and written with the canonical case of
  * each identifier, so an SBOM never carries a licence field its readers reject. The licence and
  * exception list is the one the CycloneDX library ships (its `spdx.schema.json` enum).
+ *
+ * Written here rather than with spdx-expression-parse: that parser accepts only the exact case of
+ * each identifier and returns a tree, while lockfiles write `mit` or `apache-2.0` and the SBOM
+ * needs the canonical text back; the grammar is a dozen lines, the identifier list the library's.
  */
 import { fixupSpdxId } from '@cyclonedx/cyclonedx-library/SPDX';
 

@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
-import type { AnySchema } from 'ajv';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { legacySchemaValidator } from '../../test/json-schema.js';
 import { describeShared } from '../../test/shared.js';
 import type { Finding, ScanReport, Severity, SeverityRating } from '../model/index.js';
 import { fingerprintKey, scanSarif } from './scan-sarif.js';
@@ -12,11 +9,16 @@ const options = { toolVersion: '1.2.3' };
 
 function finding(overrides: Partial<Finding> & Pick<Finding, 'id'>): Finding {
   return {
-    ids: [overrides.id],
+    aliases: [],
     kind: 'vulnerability',
     severity: { rating: 'unknown', score: null, vector: null },
-    package: { name: 'left-pad', version: '1.0.0', ecosystem: 'npm', purl: 'pkg:npm/left-pad@1.0.0', locations: [{ file: 'package-lock.json', line: 10 }] },
-    fixedVersions: [],
+    name: 'left-pad',
+    version: '1.0.0',
+    ecosystem: 'npm',
+    purl: 'pkg:npm/left-pad@1.0.0',
+    locations: [{ file: 'package-lock.json', line: 10 }],
+    fixed: [],
+    paths: [],
     references: [`https://osv.dev/vulnerability/${overrides.id}`],
     ...overrides,
   };
@@ -26,13 +28,13 @@ function reportOf(findings: readonly Finding[]): ScanReport {
   return {
     root: '.',
     projects: [{ path: '.', files: ['package-lock.json'] }],
-    database: { advisories: 3, updatedAt: '2025-01-01T00:00:00Z', missingEcosystems: [] },
+    source: { advisories: 3, importedAt: '2025-01-01T00:00:00Z', sources: [], missingEcosystems: [] },
     summary: { packages: 4, findings: findings.length, malicious: 0, bySeverity: { critical: 0, high: 0, medium: 0, low: 0, none: 0, unknown: 0 }, ignored: 0, unmatched: 0 },
     findings,
     fixes: [],
     unmatched: [],
     ignoreNotices: [],
-    problems: [],
+    errors: [],
   };
 }
 
@@ -40,20 +42,29 @@ const malicious = finding({
   id: 'MAL-2024-1',
   kind: 'malicious',
   summary: 'Malicious code in evil-pkg (npm)',
-  package: { name: 'evil-pkg', version: '6.6.6', ecosystem: 'npm', purl: 'pkg:npm/evil-pkg@6.6.6', locations: [{ file: 'package-lock.json', line: 40 }] },
+  name: 'evil-pkg',
+  version: '6.6.6',
+  purl: 'pkg:npm/evil-pkg@6.6.6',
+  locations: [{ file: 'package-lock.json', line: 40 }],
 });
 
 const lodash = finding({
   id: 'GHSA-p6mc-m468-83gw',
-  ids: ['CVE-2020-8203', 'GHSA-p6mc-m468-83gw'],
+  aliases: ['CVE-2020-8203'],
   summary: 'Prototype Pollution in lodash',
   severity: { rating: 'high', score: 7.4, vector: 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:N/I:H/A:H' },
-  package: { name: 'lodash', version: '4.17.15', ecosystem: 'npm', purl: 'pkg:npm/lodash@4.17.15', locations: [{ file: 'package-lock.json', line: 120 }] },
-  fixedVersions: ['4.17.19', '4.17.21'],
+  name: 'lodash',
+  version: '4.17.15',
+  purl: 'pkg:npm/lodash@4.17.15',
+  locations: [{ file: 'package-lock.json', line: 120 }],
+  fixed: ['4.17.19', '4.17.21'],
+  upgrade: '4.17.19',
   references: ['https://osv.dev/vulnerability/GHSA-p6mc-m468-83gw', 'https://github.com/advisories/GHSA-p6mc-m468-83gw'],
-  introducedBy: [
-    { direct: 'express@4.17.1', path: ['pkg:npm/express@4.17.1', 'pkg:npm/lodash@4.17.15'] },
-    { direct: 'express@4.17.1', path: ['pkg:npm/express@4.17.1', 'pkg:npm/body-parser@1.0.0', 'pkg:npm/lodash@4.17.15'] },
+  direct: false,
+  paths: [
+    ['pkg:npm/express@4.17.1', 'pkg:npm/lodash@4.17.15'],
+    ['pkg:npm/express@4.17.1', 'pkg:npm/body-parser@1.0.0', 'pkg:npm/lodash@4.17.15'],
+    ['pkg:npm/%40babel/core@7.0.0', 'pkg:npm/lodash@4.17.15'],
   ],
 });
 
@@ -63,14 +74,13 @@ const unfixed = finding({ id: 'GHSA-aaaa-bbbb-cccc', summary: 'ReDoS in minimist
 const spread = finding({
   id: 'PYSEC-2023-1',
   severity: { rating: 'low', score: 3.1, vector: null },
-  package: {
-    name: 'requests',
-    version: '2.0.0',
-    ecosystem: 'PyPI',
-    purl: 'pkg:pypi/requests@2.0.0',
-    locations: [{ file: 'requirements.txt' }, { file: 'app\\poetry.lock', line: 7 }, { file: 'app/poetry.lock', line: 90 }, { file: 'app/poetry.lock' }, { file: 'tools/my dir/uv.lock' }],
-  },
-  fixedVersions: ['2.31.0'],
+  name: 'requests',
+  version: '2.0.0',
+  ecosystem: 'PyPI',
+  purl: 'pkg:pypi/requests@2.0.0',
+  locations: [{ file: 'requirements.txt' }, { file: 'app\\poetry.lock', line: 7 }, { file: 'app/poetry.lock', line: 90 }, { file: 'app/poetry.lock' }, { file: 'tools/my dir/uv.lock' }],
+  fixed: ['2.31.0'],
+  upgrade: '2.31.0',
   references: [],
 });
 
@@ -78,7 +88,8 @@ const ignored = finding({
   id: 'GHSA-ignr-ignr-ignr',
   summary: 'Only reachable from tests',
   severity: { rating: 'critical', score: 9.8, vector: null },
-  fixedVersions: ['2.0.0'],
+  fixed: ['2.0.0'],
+  upgrade: '2.0.0',
   ignored: { id: 'CVE-2099-1', reason: 'Only in test fixtures', until: '2099-12-31' },
 });
 
@@ -89,14 +100,7 @@ function results(report: ScanReport): readonly SarifResult[] {
 }
 
 describeShared('SARIF 2.1.0 schema', ['schemas', 'sarif-2.1.0.schema.json'], (schemaPath) => {
-  // The OASIS schema is draft-04 (`id`, draft-04 `$schema`) and ajv-draft-04 is not installed. It
-  // uses no keyword whose meaning changed after draft-04 (no boolean exclusiveMinimum/Maximum), so
-  // Ajv's default draft-07 validates it once `id` is spelt `$id` and the meta-schema link is dropped.
-  const { $schema: _draft04, id, ...rest } = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats.default(ajv);
-  const validate = ajv.compile({ ...rest, $id: id } as AnySchema);
-  const errorsOf = (log: unknown): string[] => (validate(JSON.parse(JSON.stringify(log))) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''}`));
+  const errorsOf = legacySchemaValidator(schemaPath);
 
   it('accepts the log of a report with every kind of finding, and of an empty report', () => {
     expect(errorsOf(scanSarif(full, options))).toEqual([]);
@@ -142,9 +146,9 @@ describe('scanSarif', () => {
       ruleId: 'GHSA-p6mc-m468-83gw',
       ruleIndex: 0,
       level: 'error',
-      message: { text: 'lodash@4.17.15 is affected by GHSA-p6mc-m468-83gw (CVE-2020-8203): Prototype Pollution in lodash. Upgrade to 4.17.19. Introduced by express@4.17.1.' },
+      message: { text: 'lodash@4.17.15 is affected by GHSA-p6mc-m468-83gw (CVE-2020-8203): Prototype Pollution in lodash. Upgrade to 4.17.19. Introduced by express@4.17.1, @babel/core@7.0.0.' },
       locations: [{ physicalLocation: { artifactLocation: { uri: 'package-lock.json', uriBaseId: '%SRCROOT%' }, region: { startLine: 120 } } }],
-      partialFingerprints: { 'trustlineFinding/v1': expect.stringMatching(/^[0-9a-f]{64}$/) as unknown },
+      partialFingerprints: { 'trustlineFinding/v2': expect.stringMatching(/^[0-9a-f]{64}$/) as unknown },
     });
   });
 
@@ -161,12 +165,27 @@ describe('scanSarif', () => {
     expect(log.runs[0].tool.driver.rules[0]?.fullDescription.text).toBe('Malicious code in evil-pkg (npm). The package is malicious. Severity: unknown.');
   });
 
-  it('gives one result per declaring file, every line of a file in it, with / separators and an encoded URI', () => {
+  it('gives one result per package version with every declaring file and line, / separators and encoded URIs', () => {
     const spreadResults = results(reportOf([spread]));
-    const where = spreadResults.map((result) => result.locations.map((location) => [location.physicalLocation.artifactLocation.uri, location.physicalLocation.region?.startLine]));
-    expect(where).toEqual([[['requirements.txt', undefined]], [['app/poetry.lock', 7], ['app/poetry.lock', 90]], [['tools/my%20dir/uv.lock', undefined]]]);
+    expect(spreadResults).toHaveLength(1);
+    const where = spreadResults[0]?.locations.map((location) => [location.physicalLocation.artifactLocation.uri, location.physicalLocation.region?.startLine]);
+    expect(where).toEqual([['requirements.txt', undefined], ['app/poetry.lock', 7], ['app/poetry.lock', 90], ['tools/my%20dir/uv.lock', undefined]]);
     expect(spreadResults[0]?.locations[0]).toEqual({ physicalLocation: { artifactLocation: { uri: 'requirements.txt', uriBaseId: '%SRCROOT%' } } });
-    expect(new Set(spreadResults.map((result) => result.partialFingerprints[fingerprintKey])).size).toBe(3);
+  });
+
+  it('names no direct dependency for a package declared directly (its one path is itself)', () => {
+    const direct = finding({ ...lodash, direct: true, paths: [[lodash.purl]] });
+    expect(results(reportOf([direct]))[0]?.message.text).toBe('lodash@4.17.15 is affected by GHSA-p6mc-m468-83gw (CVE-2020-8203): Prototype Pollution in lodash. Upgrade to 4.17.19.');
+  });
+
+  it('never gives two results for one alias group at one package version, whichever id the findings show', () => {
+    const again = finding({ ...lodash, id: 'CVE-2020-8203', aliases: ['GHSA-p6mc-m468-83gw'], locations: [{ file: 'app/package-lock.json', line: 5 }] });
+    const log = scanSarif(reportOf([lodash, again, { ...lodash }]), options);
+    expect(log.runs[0].tool.driver.rules.map((rule) => rule.id)).toEqual(['GHSA-p6mc-m468-83gw']);
+    expect(log.runs[0].results).toHaveLength(1);
+    expect(log.runs[0].results[0]?.locations.map((location) => location.physicalLocation.artifactLocation.uri)).toEqual(['package-lock.json', 'app/package-lock.json']);
+    const otherVersion = finding({ ...lodash, version: '4.17.16', purl: 'pkg:npm/lodash@4.17.16' });
+    expect(results(reportOf([lodash, otherVersion])).map((result) => result.partialFingerprints[fingerprintKey])).toHaveLength(2);
   });
 
   it('keeps an ignored finding as a result with an accepted external suppression', () => {
@@ -179,7 +198,7 @@ describe('scanSarif', () => {
   });
 
   it('writes one rule per advisory id, in the order of the findings, and points each result at it', () => {
-    const lodashEs = finding({ ...lodash, package: { ...lodash.package, name: 'lodash-es', purl: 'pkg:npm/lodash-es@4.17.15' } });
+    const lodashEs = finding({ ...lodash, name: 'lodash-es', purl: 'pkg:npm/lodash-es@4.17.15' });
     const log = scanSarif(reportOf([malicious, lodash, lodashEs, unfixed]), options);
     expect(log.runs[0].tool.driver.rules.map((rule) => rule.id)).toEqual(['MAL-2024-1', 'GHSA-p6mc-m468-83gw', 'GHSA-aaaa-bbbb-cccc']);
     expect(log.runs[0].results.map((result) => [result.ruleId, result.ruleIndex])).toEqual([
@@ -214,13 +233,13 @@ describe('scanSarif', () => {
     expect(securitySeverity({ rating: 'critical', score: 9.8, vector: null }, 'malicious')).toBe('9.8');
   });
 
-  it('is deterministic, and its fingerprints ignore the line but not the file, package or advisory', () => {
+  it('is deterministic, and its fingerprints ignore files and lines but not the package version or advisory', () => {
     expect(JSON.stringify(scanSarif(full, options))).toBe(JSON.stringify(scanSarif(structuredClone(full), options)));
     const fingerprint = (overrides: Partial<Finding>): string | undefined => results(reportOf([{ ...lodash, ...overrides }]))[0]?.partialFingerprints[fingerprintKey];
     const base = fingerprint({});
-    expect(fingerprint({ package: { ...lodash.package, locations: [{ file: 'package-lock.json', line: 999 }] } })).toBe(base);
-    expect(fingerprint({ package: { ...lodash.package, locations: [{ file: 'app/package-lock.json', line: 120 }] } })).not.toBe(base);
-    expect(fingerprint({ package: { ...lodash.package, purl: 'pkg:npm/lodash@4.17.16' } })).not.toBe(base);
+    expect(fingerprint({ locations: [{ file: 'package-lock.json', line: 999 }] })).toBe(base);
+    expect(fingerprint({ locations: [{ file: 'app/package-lock.json', line: 120 }, { file: 'package-lock.json', line: 120 }] })).toBe(base);
+    expect(fingerprint({ purl: 'pkg:npm/lodash@4.17.16' })).not.toBe(base);
     expect(fingerprint({ id: 'GHSA-other' })).not.toBe(base);
   });
 });

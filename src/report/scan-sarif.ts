@@ -1,10 +1,13 @@
 /**
  * A scan report as a SARIF 2.1.0 log (https://docs.oasis-open.org/sarif/sarif/v2.1.0/), shaped for
- * GitHub code scanning: one rule per advisory, one result per finding and declaring file, with the
- * `security-severity` GitHub sorts by and fingerprints it de-duplicates across runs with.
+ * GitHub code scanning: one rule per advisory, one result per finding (an alias group at one
+ * package version) listing every declaring file, with the `security-severity` GitHub sorts by and
+ * the fingerprint it de-duplicates across runs with.
  */
 import { createHash } from 'node:crypto';
 import type { Finding, ScanReport, SeverityRating, SourceLocation } from '../model/index.js';
+import { distinctFindings } from './distinct-findings.js';
+import { purlLabel } from './purl-label.js';
 
 export interface ScanSarifOptions {
   readonly toolVersion: string;
@@ -50,8 +53,8 @@ export interface SarifLog {
   ];
 }
 
-/** The key of our fingerprint in `partialFingerprints`; the `/v1` suffix lets its recipe change later (SARIF §3.27.17). */
-export const fingerprintKey = 'trustlineFinding/v1';
+/** The key of our fingerprint in `partialFingerprints`; the suffix changes with its recipe (SARIF §3.27.17): v2 has no file in it. */
+export const fingerprintKey = 'trustlineFinding/v2';
 
 /** Scores for a rating without a CVSS score, inside GitHub's bands (critical ≥ 9.0, high ≥ 7.0, medium ≥ 4.0, low > 0). */
 const ratingScores: Partial<Record<SeverityRating, number>> = { critical: 9.5, high: 8.0, medium: 5.5, low: 2.0 };
@@ -63,25 +66,29 @@ export function scanSarif(report: ScanReport, options: ScanSarifOptions): SarifL
   const rules: SarifRule[] = [];
   const ruleIndex = new Map<string, number>();
   const results: SarifResult[] = [];
-  for (const finding of report.findings) {
+  for (const finding of distinctFindings(report.findings)) {
+    // GitHub rejects a result without a location; every inventory component has one anyway.
+    const locations = sarifLocations(finding.locations);
+    if (locations.length === 0) continue;
     // Findings come most severe first, so a rule takes its severity from the worst package it covers.
     if (!ruleIndex.has(finding.id)) {
       ruleIndex.set(finding.id, rules.length);
       rules.push(ruleOf(finding));
     }
-    for (const [uri, lines] of locationsByFile(finding.package.locations)) {
-      results.push({
-        ruleId: finding.id,
-        ruleIndex: ruleIndex.get(finding.id) ?? 0,
-        level: levelOf(finding),
-        message: { text: messageOf(finding) },
-        locations: lines.map((line) => locationOf(uri, line)),
-        // Lines are left out so that an edit elsewhere in the lockfile keeps the alert; the purl
-        // holds the version, so an upgrade closes the alert and a new vulnerable version opens one.
-        partialFingerprints: { [fingerprintKey]: createHash('sha256').update(JSON.stringify([finding.id, finding.package.purl, uri])).digest('hex') },
-        ...(finding.ignored === undefined ? {} : { suppressions: [{ kind: 'external', status: 'accepted', justification: finding.ignored.reason, ...(finding.ignored.until === undefined ? {} : { properties: { until: finding.ignored.until } }) }] }),
-      });
-    }
+    results.push({
+      ruleId: finding.id,
+      ruleIndex: ruleIndex.get(finding.id) ?? 0,
+      level: levelOf(finding),
+      message: { text: messageOf(finding) },
+      // Several locations mean the problem is fixed only by changing each of them (SARIF §3.27.12):
+      // every file that declares the version must change. GitHub annotates the first.
+      locations,
+      // Neither files nor lines are in it, so an edit elsewhere in a lockfile, or a new file declaring
+      // the same version, keeps the alert; the purl holds the version, so an upgrade closes the alert
+      // and a new vulnerable version opens one.
+      partialFingerprints: { [fingerprintKey]: createHash('sha256').update(JSON.stringify([finding.id, finding.purl])).digest('hex') },
+      ...(finding.ignored === undefined ? {} : { suppressions: [{ kind: 'external', status: 'accepted', justification: finding.ignored.reason, ...(finding.ignored.until === undefined ? {} : { properties: { until: finding.ignored.until } }) }] }),
+    });
   }
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -121,7 +128,7 @@ function ruleOf(finding: Finding): SarifRule {
 
 /** `Prototype Pollution in lodash. Also known as CVE-2020-8203. Severity: high (CVSS 7.4, CVSS:3.1/...).` */
 function descriptionOf(finding: Finding): string {
-  const aliases = finding.ids.filter((id) => id !== finding.id);
+  const { aliases } = finding;
   const { rating, score, vector } = finding.severity;
   const cvss = score === null ? '' : ` (CVSS ${score.toFixed(1)}${vector === null ? '' : `, ${vector}`})`;
   return [
@@ -134,18 +141,17 @@ function descriptionOf(finding: Finding): string {
     .join(' ');
 }
 
-/** `lodash@4.17.20 is affected by GHSA-... (CVE-...): Prototype Pollution in lodash. Upgrade to 4.17.21.` */
+/** `lodash@4.17.20 is affected by GHSA-... (CVE-...): Prototype Pollution in lodash. Upgrade to 4.17.21. Introduced by express@4.17.1.` */
 function messageOf(finding: Finding): string {
-  const { name, version } = finding.package;
+  const { name, version, aliases } = finding;
   const subject = version === '' ? name : `${name}@${version}`;
-  const aliases = finding.ids.filter((id) => id !== finding.id);
   const named = aliases.length === 0 ? finding.id : `${finding.id} (${aliases.join(', ')})`;
   const head = finding.kind === 'malicious' ? `${subject} is reported as malicious by ${named}` : `${subject} is affected by ${named}`;
-  const fix = finding.fixedVersions[0];
-  const remedy = finding.kind === 'malicious' ? 'Remove it.' : fix === undefined ? 'No fixed version is known yet.' : `Upgrade to ${fix}.`;
-  // For a transitive package the upgrade is often made through the direct dependency that pulls it in.
-  const directs = [...new Set((finding.introducedBy ?? []).map((path) => path.direct))];
-  const introduced = directs.length === 0 ? '' : ` Introduced by ${directs.join(', ')}.`;
+  const remedy = finding.kind === 'malicious' ? 'Remove it.' : finding.upgrade === undefined ? 'No fixed version is known yet.' : `Upgrade to ${finding.upgrade}.`;
+  // For a transitive package the upgrade is often made through the direct dependency that pulls it
+  // in: the first purl of each path. A package declared directly has its own purl as its one path.
+  const directs = [...new Set(finding.paths.map((path) => path[0]).filter((purl): purl is string => purl !== undefined && purl !== finding.purl))];
+  const introduced = directs.length === 0 ? '' : ` Introduced by ${directs.map(purlLabel).join(', ')}.`;
   return `${finding.summary === undefined ? `${head}.` : `${head}: ${sentence(finding.summary)}`} ${remedy}${introduced}`;
 }
 
@@ -155,11 +161,11 @@ function sentence(text: string): string {
 }
 
 /**
- * Locations grouped by file, in the order the files first appear. A lockfile can declare the same
- * version twice (nested copies); one result lists every line, since each copy must change, and
- * one fingerprint per file keeps GitHub from merging two results into one alert.
+ * The locations, grouped by file in the order the files first appear. A lockfile can declare the
+ * same version twice (nested copies): each line is listed, since each copy must change. A line-less
+ * entry adds nothing beside a known line of the same file, and a repeated one is listed once.
  */
-function locationsByFile(locations: readonly SourceLocation[]): Map<string, (number | undefined)[]> {
+function sarifLocations(locations: readonly SourceLocation[]): SarifLocation[] {
   const byFile = new Map<string, (number | undefined)[]>();
   for (const location of locations) {
     const uri = relativeUri(location.file);
@@ -167,12 +173,10 @@ function locationsByFile(locations: readonly SourceLocation[]): Map<string, (num
     if (!lines.includes(location.line)) lines.push(location.line);
     byFile.set(uri, lines);
   }
-  // A line-less entry adds nothing beside a known line of the same file.
-  for (const [uri, lines] of byFile) {
+  return [...byFile].flatMap(([uri, lines]) => {
     const known = lines.filter((line) => line !== undefined);
-    byFile.set(uri, known.length === 0 ? [undefined] : known);
-  }
-  return byFile;
+    return (known.length === 0 ? [undefined] : known).map((line) => locationOf(uri, line));
+  });
 }
 
 function locationOf(uri: string, line: number | undefined): SarifLocation {

@@ -16,11 +16,15 @@ export interface SourceOutcome {
   readonly summary?: ImportSummary;
 }
 
-/** OSV.dev's export location, or a mirror named by TRUSTLINE_OSV_EXPORT_URL. */
-export async function exportBaseUrl(context: CliContext): Promise<string> {
+/**
+ * Where OSV exports are fetched from: --osv-export-url, else TRUSTLINE_OSV_EXPORT_URL, else
+ * `advisories.exportUrl` of the target's trustline.yaml, else OSV.dev.
+ */
+export async function exportBaseUrl(context: CliContext, target: string, flag?: string): Promise<string> {
   const { osvExportBaseUrl } = await import('../../advisories/update.js');
   const fromEnv = context.io.env['TRUSTLINE_OSV_EXPORT_URL'];
-  return fromEnv === undefined || fromEnv === '' ? osvExportBaseUrl : fromEnv;
+  const fromConfig = (await context.config(target))?.config.advisories?.exportUrl;
+  return [flag, fromEnv, fromConfig].find((value): value is string => value !== undefined && value !== '') ?? osvExportBaseUrl;
 }
 
 const isUrl = (source: string): boolean => /^https?:\/\//i.test(source);
@@ -75,10 +79,9 @@ export const exportMaxAgeMs = 60 * 60 * 1000;
  * imported from a path is theirs and left alone. A failed refresh of data already present is a
  * warning (the scan goes on with what the store has); without any data it is an error.
  */
-export async function refreshForScan(context: CliContext, store: Store, ecosystems: readonly string[]): Promise<void> {
+export async function refreshForScan(context: CliContext, store: Store, ecosystems: readonly string[], base: string): Promise<void> {
   const { osvExportUrl, urlSourceAges } = await import('../../advisories/update.js');
   const { databaseSummary } = await import('../../advisories/lookup.js');
-  const base = await exportBaseUrl(context);
   const ages = await urlSourceAges(store);
   const { missingEcosystems } = await databaseSummary(store, ecosystems);
   const missing = new Set(missingEcosystems);

@@ -7,6 +7,7 @@ export interface DbUpdateOptions {
   readonly output?: string | undefined;
   readonly ecosystem: readonly string[];
   readonly source: readonly string[];
+  readonly osvExportUrl?: string;
 }
 
 /**
@@ -21,7 +22,7 @@ export async function dbUpdate(context: CliContext, options: DbUpdateOptions): P
   const store = await context.openStore();
   const outcomes: SourceOutcome[] = [];
   try {
-    const base = await exportBaseUrl(context);
+    const base = await exportBaseUrl(context, context.io.cwd, options.osvExportUrl);
     for (const name of options.ecosystem) {
       if (findEcosystem(name) === undefined) throw new UsageError('unsupported-ecosystem', `unknown ecosystem "${name}" for --ecosystem (see docs/ecosystems.md)`);
     }

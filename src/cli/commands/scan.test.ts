@@ -61,9 +61,9 @@ describe('trustline scan', () => {
     const dataDir = join(root, 'data-1');
     const run = await runCli(['scan', app, '--advisories', osv, '--data-dir', dataDir, '--format', 'json'], { cwd: root });
     expect(run.exitCode).toBe(1);
-    const report = JSON.parse(run.stdout) as { schemaVersion: number; findings: { id: string; kind: string; fixedVersions: string[]; severity: { rating: string } }[]; summary: object };
+    const report = JSON.parse(run.stdout) as { schemaVersion: number; findings: { id: string; kind: string; fixed: string[]; severity: { rating: string } }[]; summary: object };
     expect(report.schemaVersion).toBe(1);
-    expect(report.findings.map((finding) => [finding.id, finding.kind, finding.severity.rating, finding.fixedVersions])).toEqual([
+    expect(report.findings.map((finding) => [finding.id, finding.kind, finding.severity.rating, finding.fixed])).toEqual([
       ['MAL-2024-9', 'malicious', 'unknown', ['9.9.9']],
       ['GHSA-zip0-0001-0001', 'vulnerability', 'critical', ['1.2.1']],
       ['GHSA-rack-0001-0001', 'vulnerability', 'medium', ['2.0.8']],
@@ -77,8 +77,8 @@ describe('trustline scan', () => {
     const run = await runCli(['scan', app, '--offline', '--data-dir', dataDir], { cwd: root });
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain('3 findings (1 malicious, 1 critical, 1 medium) in 3 of 3 packages.');
-    expect(run.stdout).toMatch(/MALICIOUS\s+MAL-2024-9\s+nokogiri\s+1\.16\.0\s+remove it/);
-    expect(run.stdout).toContain('rubyzip 1.2.0 -> 1.2.1 (fixes GHSA-zip0-0001-0001)');
+    expect(run.stdout).toMatch(/nokogiri\s+1\.16\.0\s+MALICIOUS\s+MAL-2024-9\s+remove it/);
+    expect(run.stdout).toMatch(/rubyzip\s+1\.2\.0\s+CRITICAL 9\.8\s+GHSA-zip0-0001-0001\s+1\.2\.1\s+1\.2\.1/);
     expect(run.stdout).toMatch(/Advisory data: 3 advisories, updated \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
   });
 
@@ -119,11 +119,39 @@ describe('trustline scan', () => {
     expect(run.stderr).toMatch(/trustline\.yaml:2: ignore\.0\.reason/);
   });
 
-  it('offline with an empty store: warns that there is no advisory data and finds nothing', async () => {
+  it('offline with an empty store: never reports 0 findings, says what to do and exits 3', async () => {
     const run = await runCli(['scan', app, '--offline', '--data-dir', join(root, 'empty')], { cwd: root });
-    expect(run.exitCode).toBe(0);
-    expect(run.stderr).toContain('no advisory data for RubyGems (offline: run `trustline db update` or pass --advisories)');
-    expect(run.stdout).toContain('Advisory data: none in the store');
+    expect(run.exitCode).toBe(3);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('trustline: no advisory data for RubyGems in the store: run `trustline db update --ecosystem RubyGems`, `trustline db import PATH`, or pass --advisories PATH|URL\n');
+  });
+
+  it('fails only at or above --fail-on, malicious packages always', async () => {
+    const dataDir = join(root, 'data-1');
+    const high = project('fail-on', { 'Gemfile.lock': gemfileLock.replace('    nokogiri (1.16.0)\n', '').replace('    rubyzip (1.2.0)\n', '') });
+    expect((await runCli(['scan', high, '--offline', '--data-dir', dataDir, '--fail-on', 'high'], { cwd: root })).exitCode).toBe(0);
+    expect((await runCli(['scan', high, '--offline', '--data-dir', dataDir, '--fail-on', 'medium'], { cwd: root })).exitCode).toBe(1);
+    expect((await runCli(['scan', app, '--offline', '--data-dir', dataDir, '--fail-on', 'critical', '-f', 'json'], { cwd: root })).exitCode).toBe(1);
+    expect((await runCli(['scan', app, '--offline', '--data-dir', dataDir, '--fail-on', 'nope'], { cwd: root })).exitCode).toBe(2);
+  });
+
+  it('scans several paths as one report, naming each file with its path', async () => {
+    const other = project('other', { 'Gemfile.lock': gemfileLock });
+    const run = await runCli(['scan', 'app', 'other', '--offline', '--data-dir', join(root, 'data-1'), '-f', 'json'], { cwd: root });
+    expect(run.exitCode).toBe(1);
+    const report = JSON.parse(run.stdout) as { findings: { id: string; locations: { file: string }[] }[] };
+    expect(report.findings.find((finding) => finding.id === 'MAL-2024-9')?.locations.map((place) => place.file)).toEqual(['app/Gemfile.lock', 'other/Gemfile.lock']);
+    expect(other).toContain('other');
+  });
+
+  it('exits 2 when nothing scannable is found, and for a missing path before anything else', async () => {
+    const empty = project('nothing', { 'README.md': 'hello' });
+    const run = await runCli(['scan', empty, '--offline', '--data-dir', join(root, 'data-1')], { cwd: root });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('nothing scannable found');
+    const missing = await runCli(['scan', app, join(root, 'nope'), '--offline', '--data-dir', join(root, 'empty-2')], { cwd: root });
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toBe(`trustline: ${join(root, 'nope')}: no such file or folder\n`);
   });
 
   it('online, fetches the export of each ecosystem the store lacks, conditionally', async () => {
@@ -158,8 +186,4 @@ describe('trustline scan', () => {
     expect(run.stderr.trim().split('\n').at(-1)).toMatch(/^trustline: cannot fetch http:\/\/127\.0\.0\.1:9\/RubyGems\/all\.zip/);
   });
 
-  it('exits 2 for a path that does not exist', async () => {
-    const run = await runCli(['scan', join(root, 'nope'), '--offline', '--data-dir', join(root, 'data-1')], { cwd: root });
-    expect(run.exitCode).toBe(2);
-  });
 });
