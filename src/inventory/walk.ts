@@ -15,6 +15,8 @@ export interface WalkOptions {
   readonly wants: (relativePath: string) => boolean;
   /** An upper bound on files visited, against pathological trees (default 1,000,000). */
   readonly maxEntries?: number;
+  /** Folder names never descended into (default {@link skippedFolders}; repository checks skip only `.git`). */
+  readonly skipFolders?: ReadonlySet<string>;
 }
 
 export interface WalkResult {
@@ -29,6 +31,7 @@ export interface WalkResult {
  */
 export function walk(root: string, options: WalkOptions): WalkResult {
   const recursive = options.recursive ?? true;
+  const skipFolders = options.skipFolders ?? skippedFolders;
   const maxEntries = options.maxEntries ?? 1_000_000;
   const excluded = options.exclude !== undefined && options.exclude.length > 0 ? picomatch([...options.exclude], { dot: true }) : undefined;
   const isExcluded = (path: string): boolean =>
@@ -56,7 +59,7 @@ export function walk(root: string, options: WalkOptions): WalkResult {
       if (isExcluded(path)) continue;
       const full = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (recursive && !skippedFolders.has(entry.name)) visit(full, path);
+        if (recursive && !skipFolders.has(entry.name)) visit(full, path);
       } else if (entry.isFile()) {
         if (options.wants(path)) files.push(path);
       } else if (entry.isSymbolicLink() && options.wants(path) && isFileInside(full, realRoot)) {
