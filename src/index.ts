@@ -24,3 +24,12 @@ export type { AdvisorySourceStatus, Database, OpenStoreOptions, Store, StoreDial
 
 export { HttpCache, createHttpClient } from './net/index.js';
 export type { CachedResponse, GetOptions, HttpClient, HttpClientOptions, HttpResponse, NetErrorCode, ProxySettings } from './net/index.js';
+
+export { scanInventory } from './advisories/scan.js';
+export type { ScanOptions } from './advisories/scan.js';
+export { extractInventory, mergeInventories } from './inventory/index.js';
+export type { InventoryOptions } from './inventory/index.js';
+export { checkRepository } from './checks/run.js';
+export type { CheckError, CheckRepositoryOptions } from './checks/run.js';
+export { checks } from './checks/registry.js';
+export type { Check, CheckContext } from './checks/check.js';

@@ -6,6 +6,7 @@ import type { CliContext, GlobalOptions } from './context.js';
 import type { InventoryCommandOptions } from './commands/inventory.js';
 import type { SbomCommandOptions } from './commands/sbom.js';
 import type { ScanCommandOptions } from './commands/scan.js';
+import type { CheckCommandOptions } from './commands/check.js';
 import type { DbUpdateOptions } from './commands/db-update.js';
 import { processIo } from './io.js';
 import type { CliIo } from './io.js';
@@ -155,6 +156,29 @@ Exit 1 when a finding at or above --fail-on is not covered by an ignore: entry o
       }),
     );
 
+  withOutputOptions(program.command('check'), ['table', 'json', 'scorecard-json', 'sarif'], 'table')
+    .description("check a repository's security posture with OpenSSF Scorecard's checks and scoring, with the evidence and the fix of every finding")
+    .argument('[target]', 'a local folder (a git repository adds history checks) or https://github.com/OWNER/REPO', '.')
+    .option('--scorecard-compat', "reproduce Scorecard's results exactly (Trustline's documented improvements off)")
+    .option('--min-score <n>', 'exit 1 when the aggregate score is below N (0 to 10)', parseScore)
+    .option('--require <check>', 'exit 1 when CHECK scores below 10, or below MIN with CHECK=MIN (repeatable; a check that cannot run fails it)', collect, [])
+    .option('--check <name>', 'run only this check (repeatable)', collect, [])
+    .option('--github-api-url <url>', 'the GitHub REST API root for GitHub Enterprise (https://HOST/api/v3)')
+    .addHelpText(
+      'after',
+      `
+A GitHub URL, or a token in GITHUB_TOKEN or GH_TOKEN with a local clone whose origin is on GitHub,
+adds the checks that need the GitHub API (Branch-Protection, Code-Review, Signed-Releases, ...).
+Checks that cannot run score ? (-1) with the reason and are left out of the aggregate.`,
+    )
+    .exitOverride()
+    .action(
+      run<CheckCommandOptions>(async (context, options, args) => {
+        const { checkCommand } = await import('./commands/check.js');
+        return checkCommand(context, args[0] ?? '.', options);
+      }),
+    );
+
   withInputOptions(withOutputOptions(program.command('inventory'), ['table', 'json'], 'table'))
     .description('list every package in a folder, lockfile, manifest or SBOM: version, ecosystem, scope, where it is declared')
     .argument('[path]', 'a folder (searched recursively), a lockfile, a manifest or an SBOM', '.')
@@ -213,6 +237,13 @@ function collectChoice(choices: readonly string[]): (value: string, previous: st
     if (!choices.includes(value)) throw new InvalidArgumentError(`expected one of ${choices.join(', ')}`);
     return [...previous, value];
   };
+}
+
+/** A score from 0 to 10, with decimals. */
+function parseScore(text: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 10) throw new InvalidArgumentError('expected a score from 0 to 10');
+  return value;
 }
 
 /** `1048576`, `512K`, `64M`, `1G`. */

@@ -35,6 +35,13 @@ export const configSchema = z.strictObject({
       exportUrl: z.url({ protocol: /^https?$/ }).optional(),
     })
     .optional(),
+  /** `trustline check` settings. */
+  checks: z
+    .strictObject({
+      /** Glob patterns of paths the file checks leave out (vendored code, fixtures); ignored with --scorecard-compat. */
+      exclude: z.array(z.string().min(1)).optional(),
+    })
+    .optional(),
   /** Advisories accepted for a reason, until a date: reported as ignored, not failing the scan. */
   ignore: z.array(ignoreRuleSchema).optional(),
 });

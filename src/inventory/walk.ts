@@ -72,7 +72,8 @@ export function walk(root: string, options: WalkOptions): WalkResult {
   return { files, problems };
 }
 
-function isFileInside(link: string, realRoot: string): boolean {
+/** Whether a symbolic link points at a file inside the tree (so reading it never leaves the tree). */
+export function isFileInside(link: string, realRoot: string): boolean {
   try {
     const target = realpathSync(link);
     const inside = relative(realRoot, target);
