@@ -7,16 +7,10 @@
  * `docker push`, `nuget push`, `poetry publish` or `twine upload`.
  */
 import type { Workflow, WorkflowJob, WorkflowStep } from './workflows.js';
-
-interface StepMatcher {
-  /** The action, matched as a prefix of `uses:` followed by `@`. */
-  readonly uses?: string;
-  readonly with?: Readonly<Record<string, string>>;
-  readonly run?: RegExp;
-}
+import { type JobMatcherStep, stepMatches } from './workflow-job-matchers.js';
 
 export interface JobMatcher {
-  readonly steps: readonly StepMatcher[];
+  readonly steps: readonly JobMatcherStep[];
   readonly description: string;
   /** Set for matchers Scorecard does not have: why Trustline adds them. */
   readonly deviation?: string;
@@ -82,27 +76,6 @@ function jobMatch(job: WorkflowJob, matcher: JobMatcher): WorkflowStep | true | 
     last = step;
   }
   return last;
-}
-
-/** As actionlint reads a step: one with `uses:` runs an action (its `run:` is ignored), inputs are case-insensitive. */
-function stepMatches(wanted: StepMatcher, step: WorkflowStep): boolean {
-  const uses = step.uses?.value;
-  if (wanted.uses !== undefined && uses?.startsWith(`${wanted.uses}@`) !== true) return false;
-  if (wanted.with !== undefined) {
-    if (uses === undefined) return false;
-    for (const [key, value] of Object.entries(wanted.with)) if (inputOf(step, key) !== value) return false;
-  }
-  if (wanted.run !== undefined) {
-    const run = uses === undefined ? step.run?.value : undefined;
-    // Go's leftmost-first alternation: `\` then `\n`, else `\r`, else `\r\n`.
-    if (run === undefined || !wanted.run.test(run.replace(/\\(\n|\r|\r\n)/g, ''))) return false;
-  }
-  return true;
-}
-
-function inputOf(step: WorkflowStep, name: string): string | undefined {
-  for (const [key, value] of step.with) if (key.toLowerCase() === name) return value.value;
-  return undefined;
 }
 
 const gitlabPublishing = ['docker push', 'nuget push', 'poetry publish', 'twine upload'];

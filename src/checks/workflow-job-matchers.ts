@@ -74,7 +74,8 @@ export function stepUsingAction(job: WorkflowJob, actions: ReadonlySet<string>):
   return job.steps.find((step) => step.uses !== undefined && actions.has(step.uses.value.split('@')[0] ?? ''));
 }
 
-function stepMatches(wanted: JobMatcherStep, step: WorkflowStep): boolean {
+/** Whether a step is what a matcher step describes, as actionlint reads a step (shared with packaging-detection.ts). */
+export function stepMatches(wanted: JobMatcherStep, step: WorkflowStep): boolean {
   const uses = step.uses?.value;
   if (wanted.uses !== undefined && uses?.startsWith(`${wanted.uses}@`) !== true) return false;
   if (wanted.with !== undefined) {
