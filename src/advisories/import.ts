@@ -45,6 +45,11 @@ interface Prepared {
 
 const batchSize = 400;
 
+export interface ImportOptions {
+  /** Called as records are validated (records read so far, and the total), for progress bars. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
 /**
  * Imports OSV records into the store, incrementally: a record is added when new, replaced when
  * its `modified` is newer or, with an equal `modified`, when its content differs (the Go database
@@ -52,11 +57,19 @@ const batchSize = 400;
  * `withdrawn` time, so matching leaves them out. One write transaction: a failed import changes
  * nothing.
  */
-export async function importAdvisories(store: Store, source: AdvisorySource, raw: readonly RawRecord[], problems: readonly SourceProblem[] = []): Promise<ImportSummary> {
+export async function importAdvisories(
+  store: Store,
+  source: AdvisorySource,
+  raw: readonly RawRecord[],
+  problems: readonly SourceProblem[] = [],
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
   const skipped: SkippedRecord[] = [];
   const warnings: SkippedRecord[] = [];
   const byId = new Map<string, Prepared>();
+  let validated = 0;
   for (const { origin, text } of raw) {
+    if (++validated % 1000 === 0) options.onProgress?.(validated, raw.length);
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -136,6 +149,7 @@ export async function importAdvisories(store: Store, source: AdvisorySource, raw
     return { added, updated, unchanged: byId.size - added - updated };
   });
 
+  options.onProgress?.(raw.length, raw.length);
   return { source: source.location, read: byId.size, ...counts, skipped, warnings, problems };
 }
 

@@ -28,6 +28,8 @@ export interface UrlUpdate {
 
 export interface UrlUpdateOptions {
   readonly onProgress?: (receivedBytes: number, totalBytes: number | undefined) => void;
+  /** Progress of the import that follows a download (records validated, total). */
+  readonly onImportProgress?: (done: number, total: number) => void;
 }
 
 /** Fetches one export zip (conditionally) and imports it. */
@@ -51,7 +53,13 @@ export async function updateFromUrl(store: Store, http: HttpClient, url: string,
     return { url, status: 'unchanged' };
   }
   const read = readOsvZip(new Uint8Array(response.body.buffer, response.body.byteOffset, response.body.byteLength), url);
-  const summary = await importAdvisories(store, { kind: 'url', location: url, etag: response.headers['etag'], lastModified: response.headers['last-modified'] }, read.records, read.problems);
+  const summary = await importAdvisories(
+    store,
+    { kind: 'url', location: url, etag: response.headers['etag'], lastModified: response.headers['last-modified'] },
+    read.records,
+    read.problems,
+    options.onImportProgress === undefined ? {} : { onProgress: options.onImportProgress },
+  );
   return { url, status: 'updated', summary };
 }
 

@@ -36,8 +36,17 @@ export async function importSource(context: CliContext, store: Store, source: st
   const { importAdvisories } = await import('../../advisories/import.js');
   const path = resolve(context.io.cwd, source);
   const read = readOsvPath(path);
-  const summary = await importAdvisories(store, { kind: path.endsWith('.zip') ? 'zip' : 'dir', location: path }, read.records, read.problems);
-  return { source, status: 'updated', summary };
+  const progress = createProgress(context.io, context.quiet, `importing ${source}`, 'items');
+  try {
+    const summary = await importAdvisories(store, { kind: path.endsWith('.zip') ? 'zip' : 'dir', location: path }, read.records, read.problems, {
+      onProgress: (done, total) => {
+        progress.update(done, total);
+      },
+    });
+    return { source, status: 'updated', summary };
+  } finally {
+    progress.end();
+  }
 }
 
 /** Fetches one export zip by URL (conditionally), with a progress line on a terminal. */
@@ -46,11 +55,21 @@ export async function fetchUrl(context: CliContext, store: Store, url: string, o
   const { updateFromUrl } = await import('../../advisories/update.js');
   const http = await context.httpClient(false);
   const progress = createProgress(context.io, context.quiet, `downloading ${url}`, 'bytes');
+  const importing = createProgress(context.io, context.quiet, `importing ${url}`, 'items');
   try {
-    const outcome = await updateFromUrl(store, http, url, { onProgress: (received, total) => { progress.update(received, total); } });
+    const outcome = await updateFromUrl(store, http, url, {
+      onProgress: (received, total) => {
+        progress.update(received, total);
+      },
+      onImportProgress: (done, total) => {
+        progress.end();
+        importing.update(done, total);
+      },
+    });
     return { source: url, status: outcome.status, ...(outcome.summary === undefined ? {} : { summary: outcome.summary }) };
   } finally {
     progress.end();
+    importing.end();
     await http.close();
   }
 }

@@ -29,6 +29,16 @@ describe('trustline db import', () => {
     expect(JSON.parse(status.stdout)).toMatchObject({ advisories: 3, ecosystems: [{ ecosystem: 'npm', advisories: 3 }] });
   });
 
+  it('shows import progress on a terminal only', async () => {
+    const source = join(root, 'progress');
+    mkdirSync(source, { recursive: true });
+    writeFileSync(join(source, 'GHSA-9.json'), record('GHSA-9', 'left-pad'));
+    const tty = await runCli(['db', 'import', source, '--data-dir', join(root, 'progress-data')], { cwd: root, tty: true });
+    expect(tty.stderr).toContain(`\rimporting ${source} 100% 1 / 1`);
+    const pipe = await runCli(['db', 'import', source, '--data-dir', join(root, 'progress-data')], { cwd: root });
+    expect(pipe.stderr).toBe('');
+  });
+
   it('exits 2 when the source does not exist, and for a file that is not a zip', async () => {
     const missing = await runCli(['db', 'import', join(root, 'nope'), '--data-dir', join(root, 'd2')], { cwd: root });
     expect(missing.exitCode).toBe(2);
