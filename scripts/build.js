@@ -2,9 +2,43 @@
 // through tsc into dist/, then the CLI bundle into dist/bundle/. dist/ is removed first so no
 // file of a deleted source survives.
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { build } from 'esbuild';
+
+/**
+ * The CycloneDX library loads its XML writer (xmlbuilder2) when its serializers are imported, so
+ * every SBOM paid for it, JSON too: ~15 ms of parsing and start-up per run (measured on the
+ * 1,815-package benchmark). Here the library's `_optPlug.node/xmlStringify.js` picks its writer on
+ * the first call instead (same providers, same error when none is installed), and xmlbuilder2 is
+ * bundled into a file of its own that only that call requires.
+ */
+const xmlWriterOnDemand = {
+  name: 'xml-writer-on-demand',
+  setup(bundle) {
+    bundle.onLoad({ filter: /[\\/]@cyclonedx[\\/]cyclonedx-library[\\/]dist\.node[\\/]_optPlug\.node[\\/]xmlStringify\.js$/ }, (args) => {
+      // The replacement names the library's one provider; a library that adds or renames one must be looked at again.
+      if (!readFileSync(args.path, 'utf8').includes("['xmlbuilder2', () => require('./__xmlStringifiers/xmlbuilder2').default]")) {
+        throw new Error(`${args.path} changed: review xmlWriterOnDemand in scripts/build.js`);
+      }
+      return {
+        loader: 'js',
+        resolveDir: dirname(args.path),
+        contents: `'use strict';
+Object.defineProperty(exports, '__esModule', { value: true });
+const pick = require('./_wrapper').default;
+let stringify;
+exports.default = function (element, options) {
+  stringify ??= pick('XmlStringifier', [['xmlbuilder2', () => require('./__xmlStringifiers/xmlbuilder2').default]]);
+  return stringify(element, options);
+};
+`,
+      };
+    });
+    bundle.onResolve({ filter: /^xmlbuilder2$/ }, () => ({ path: './xmlbuilder2.cjs', external: true }));
+  },
+};
 
 rmSync('dist', { recursive: true, force: true });
 
@@ -17,23 +51,23 @@ if (compiled.status !== 0) {
   // alone costs ~100 ms to import unbundled and ~12 ms bundled (measured here). better-sqlite3
   // (a native addon) and pg (loaded only when DATABASE_URL is set) stay external. Commands and
   // the store stay separate chunks, loaded when they run.
+  const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
   await build({
+    ...common,
     entryPoints: ['src/cli/bin.ts'],
     outdir: 'dist/bundle',
-    bundle: true,
     splitting: true,
     format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    sourcemap: true,
     external: ['better-sqlite3', 'pg'],
     // jsonc-parser's default (UMD) entry requires its modules by computed paths esbuild cannot
     // follow; its ESM entry bundles cleanly.
     mainFields: ['module', 'main'],
+    plugins: [xmlWriterOnDemand],
     // CommonJS dependencies inside an ESM bundle need a real `require` for Node's built-ins.
     banner: {
       js: "import { createRequire as __trustlineCreateRequire } from 'node:module'; const require = __trustlineCreateRequire(import.meta.url);",
     },
-    logLevel: 'warning',
   });
+  // xmlbuilder2 and its DOM (~750 kB) write CycloneDX XML only; see xmlWriterOnDemand.
+  await build({ ...common, entryPoints: { xmlbuilder2: 'xmlbuilder2' }, outdir: 'dist/bundle', format: 'cjs', outExtension: { '.js': '.cjs' } });
 }

@@ -110,12 +110,15 @@ function projectsOf(files: readonly string[]): InventoryProject[] {
 }
 
 function uniqueEdges(edges: readonly DependencyEdge[]): DependencyEdge[] {
-  const seen = new Set<string>();
+  // Targets by source rather than one joined key per edge: the purls are already hashed, a joined
+  // string of each of thousands of edges is not.
+  const seen = new Map<string, Set<string>>();
   const unique: DependencyEdge[] = [];
   for (const edge of edges) {
-    const key = `${edge.from}\n${edge.to}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    let targets = seen.get(edge.from);
+    if (targets === undefined) seen.set(edge.from, (targets = new Set()));
+    else if (targets.has(edge.to)) continue;
+    targets.add(edge.to);
     unique.push(edge);
   }
   return unique;

@@ -1,7 +1,9 @@
 /**
  * An inventory as a CycloneDX 1.6 BOM (https://cyclonedx.org/docs/1.6/json/), in JSON or XML, and
  * in JSON with a scan's findings as its vulnerabilities; built with the CycloneDX library's models
- * and normalizers so that the output follows the spec as its maintainers read it.
+ * and normalizers so that the output follows the spec as its maintainers read it. The plain JSON
+ * BOM, the one large inventories ask for, is written directly with the same bytes (cyclonedx-json.ts,
+ * held to the library by cyclonedx-json.test.ts).
  */
 import { ComponentScope, ComponentType, ExternalReferenceType, HashAlgorithm, LicenseAcknowledgement } from '@cyclonedx/cyclonedx-library/Enums';
 import { Bom, Component, ExternalReference, HashDictionary, LicenseExpression, LicenseRepository, NamedLicense, Property, SpdxLicense } from '@cyclonedx/cyclonedx-library/Models';
@@ -11,19 +13,30 @@ import { createHash } from 'node:crypto';
 import type { DependencyScope, Inventory, ScanReport } from '../model/index.js';
 import { cycloneDxVulnerabilities } from './cyclonedx-vulnerabilities.js';
 import { distinctFindings } from './distinct-findings.js';
-import { isListedLicenseId, normalizeLicenseExpression } from './license-expression.js';
+import { groupAndName, licenseChoices, rootRef } from './cyclonedx-fields.js';
+import { canWriteDirectly, writeCycloneDxJson } from './cyclonedx-json.js';
 import { documentUuid, sbomContent } from './sbom-components.js';
 import type { SbomComponent, SbomContent, SbomHashAlgorithm, SbomOptions } from './sbom-components.js';
 
 export type { SbomOptions } from './sbom-components.js';
+export { groupAndName } from './cyclonedx-fields.js';
 
 /**
  * The BOM as JSON. Lists come out in the order they were built (components and dependencies by
  * purl in code-point order): the library's `sortLists` would sort with `localeCompare`, whose
- * order depends on the machine's locale, so it stays off.
+ * order depends on the machine's locale, so it stays off. Written directly (cyclonedx-json.ts)
+ * with the bytes the library would write; the rare BOM it cannot match goes through the library.
  */
 export function cycloneDxJson(inventory: Inventory, options: SbomOptions): string {
-  return serializedJson(cycloneDxBom(inventory, options).bom);
+  const content = sbomContent(inventory, options);
+  const serialNumber = serialNumberOf('cyclonedx', content, options);
+  return canWriteDirectly(content) ? writeCycloneDxJson(content, serialNumber, options) : serializedJson(cycloneDxBom(content, serialNumber, options).bom);
+}
+
+/** {@link cycloneDxJson} through the library's models and serializer: the reference the direct writer is tested against. */
+export function cycloneDxJsonThroughLibrary(inventory: Inventory, options: SbomOptions): string {
+  const content = sbomContent(inventory, options);
+  return serializedJson(cycloneDxBom(content, serialNumberOf('cyclonedx', content, options), options).bom);
 }
 
 /**
@@ -35,7 +48,8 @@ export function cycloneDxJson(inventory: Inventory, options: SbomOptions): strin
 export function cycloneDxJsonWithVulnerabilities(inventory: Inventory, report: ScanReport, options: SbomOptions): string {
   const findings = distinctFindings(report.findings);
   const digest = createHash('sha256').update(JSON.stringify(findings)).digest('hex');
-  const { bom, byPurl } = cycloneDxBom(inventory, options, `cyclonedx+vulnerabilities:${digest}`);
+  const content = sbomContent(inventory, options);
+  const { bom, byPurl } = cycloneDxBom(content, serialNumberOf(`cyclonedx+vulnerabilities:${digest}`, content, options), options);
   for (const vulnerability of cycloneDxVulnerabilities(findings, byPurl)) bom.vulnerabilities.add(vulnerability);
   return serializedJson(bom);
 }
@@ -48,7 +62,9 @@ function serializedJson(bom: Bom): string {
 /** The BOM as XML (bom-1.6.xsd), with the same content and serial number as the JSON; written by the library's xmlbuilder2-based serializer. */
 export function cycloneDxXml(inventory: Inventory, options: SbomOptions): string {
   const serializer = new XmlSerializer(new CdxXml.Normalize.Factory(Spec1dot6));
-  return withoutXmlInvalidCharacters(serializer.serialize(cycloneDxBom(inventory, options).bom, { space: 2, sortLists: false }));
+  const content = sbomContent(inventory, options);
+  const { bom } = cycloneDxBom(content, serialNumberOf('cyclonedx', content, options), options);
+  return withoutXmlInvalidCharacters(serializer.serialize(bom, { space: 2, sortLists: false }));
 }
 
 /**
@@ -61,7 +77,7 @@ function withoutXmlInvalidCharacters(text: string): string {
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
-/** CycloneDX's scope (https://cyclonedx.org/docs/1.6/json/#components_items_scope): "excluded" is for what is not reachable at run time, such as test and development tools. */
+/** The library's values for {@link cycloneDxScopes}. */
 const scopes: Record<DependencyScope, ComponentScope> = {
   prod: ComponentScope.Required,
   peer: ComponentScope.Required,
@@ -76,10 +92,14 @@ const hashAlgorithms: Record<SbomHashAlgorithm, HashAlgorithm> = {
   'SHA-512': HashAlgorithm['SHA-512'],
 };
 
-/** The BOM and its components by purl. `kind` names the document for its deterministic serial number. */
-function cycloneDxBom(inventory: Inventory, options: SbomOptions, kind = 'cyclonedx'): { bom: Bom; byPurl: ReadonlyMap<string, Component> } {
-  const content = sbomContent(inventory, options);
-  const bom = new Bom({ serialNumber: `urn:uuid:${documentUuid(kind, content, options)}` });
+/** The serial number of a document; `kind` names it for its deterministic value. */
+function serialNumberOf(kind: string, content: SbomContent, options: SbomOptions): string {
+  return `urn:uuid:${documentUuid(kind, content, options)}`;
+}
+
+/** The BOM as the library's models, and its components by purl. */
+function cycloneDxBom(content: SbomContent, serialNumber: string, options: SbomOptions): { bom: Bom; byPurl: ReadonlyMap<string, Component> } {
+  const bom = new Bom({ serialNumber });
   if (options.created !== undefined) bom.metadata.timestamp = options.created;
   bom.metadata.tools.components.add(new Component(ComponentType.Application, 'trustline', { version: options.toolVersion }));
   const root = new Component(ComponentType.Application, content.rootName, { bomRef: rootRef(content) });
@@ -99,11 +119,6 @@ function cycloneDxBom(inventory: Inventory, options: SbomOptions, kind = 'cyclon
     if (dependency !== undefined) root.dependencies.add(dependency.bomRef);
   }
   return { bom, byPurl };
-}
-
-/** Purls start with `pkg:`, so this reference can never be a component's. */
-function rootRef(content: SbomContent): string {
-  return `root:${content.rootName}`;
 }
 
 function cycloneDxComponent(component: SbomComponent): Component {
@@ -127,36 +142,13 @@ function cycloneDxComponent(component: SbomComponent): Component {
   return result;
 }
 
-/** The CycloneDX group and name: Maven's groupId and npm's scope are groups, as CycloneDX's own tools write them. */
-export function groupAndName(component: Pick<SbomComponent, 'ecosystem' | 'name'>): { group?: string; name: string } {
-  const { ecosystem, name } = component;
-  const separator = ecosystem === 'Maven' ? name.indexOf(':') : ecosystem === 'npm' && name.startsWith('@') ? name.indexOf('/') : -1;
-  if (separator <= 0 || separator === name.length - 1) return { name };
-  return { group: name.slice(0, separator), name: name.slice(separator + 1) };
-}
-
-/**
- * Listed identifiers become `license.id`, anything unreadable `license.name`. A BOM may carry a
- * list of licences or a single expression, never both: when every text is a valid expression
- * and one is compound, they become one expression joined with AND (as Syft does for several
- * declared licences); otherwise compound texts are kept as names rather than dropped.
- */
+/** The licences as the library's models, acknowledged as declared. */
 function cycloneDxLicenses(texts: readonly string[]): LicenseRepository {
   const licenses = new LicenseRepository();
-  const expressions = texts.map((text) => normalizeLicenseExpression(text, { allowLicenseRefs: true }));
-  const valid = expressions.filter((expression): expression is string => expression !== undefined);
-  if (valid.length === texts.length && valid.some((expression) => !isListedLicenseId(expression))) {
-    const joined = valid.length === 1 ? valid[0] ?? '' : valid.map((expression) => (expression.includes(' ') ? `(${expression})` : expression)).join(' AND ');
-    const license = new LicenseExpression(joined);
+  for (const choice of licenseChoices(texts)) {
+    const license = choice.kind === 'expression' ? new LicenseExpression(choice.expression) : choice.kind === 'id' ? new SpdxLicense(choice.id) : new NamedLicense(choice.name);
     license.acknowledgement = LicenseAcknowledgement.Declared;
     licenses.add(license);
-    return licenses;
   }
-  texts.forEach((text, index) => {
-    const expression = expressions[index];
-    const license = expression !== undefined && isListedLicenseId(expression) ? new SpdxLicense(expression) : new NamedLicense(text);
-    license.acknowledgement = LicenseAcknowledgement.Declared;
-    licenses.add(license);
-  });
   return licenses;
 }

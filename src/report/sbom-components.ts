@@ -103,12 +103,6 @@ function mergeOccurrences(occurrences: readonly Component[], dependsOn: readonly
   if (first === undefined) throw new InternalError('sbom-purl-without-component', 'a purl without a component');
   const pinned = occurrences.find((component) => component.unpinned !== true && component.version !== '');
   const range = occurrences.find((component) => component.unpinned === true && component.versionRange !== undefined)?.versionRange;
-  const hashes = new Map<SbomHashAlgorithm, string>();
-  for (const component of occurrences) {
-    for (const hash of decodeIntegrity(component.integrity ?? '')) if (!hashes.has(hash.algorithm)) hashes.set(hash.algorithm, hash.hex);
-  }
-  const licenses = [...new Set(occurrences.flatMap((component) => component.licenses ?? []).map((text) => text.trim()))].filter((text) => text !== '').sort(byCodePoint);
-  const source = occurrences.map((component) => sourceReference(component.resolved)).find((reference) => reference !== undefined);
   const scope = mergedScope(occurrences);
   return {
     purl: first.purl,
@@ -117,11 +111,42 @@ function mergeOccurrences(occurrences: readonly Component[], dependsOn: readonly
     ...(pinned === undefined ? {} : { version: pinned.version }),
     ...(pinned === undefined && range !== undefined ? { versionRange: range } : {}),
     ...(scope === undefined ? {} : { scope }),
-    hashes: [...hashes].sort(([a], [b]) => byCodePoint(a, b)).map(([algorithm, hex]) => ({ algorithm, hex })),
-    licenses,
-    ...(source === undefined ? {} : { source }),
+    hashes: mergedHashes(occurrences),
+    licenses: mergedLicenses(occurrences),
+    ...optionalSource(occurrences),
     dependsOn,
   };
+}
+
+/** One hash per algorithm, the first occurrence's, sorted by algorithm. */
+function mergedHashes(occurrences: readonly Component[]): SbomHash[] {
+  // One occurrence with one integrity string is the common case; it needs neither the map nor the sort.
+  if (occurrences.length === 1) {
+    const hashes = decodeIntegrity(occurrences[0]?.integrity ?? '');
+    return hashes.length === 1 ? hashes : sortedUniqueHashes(hashes);
+  }
+  return sortedUniqueHashes(occurrences.flatMap((component) => decodeIntegrity(component.integrity ?? '')));
+}
+
+function sortedUniqueHashes(hashes: readonly SbomHash[]): SbomHash[] {
+  const byAlgorithm = new Map<SbomHashAlgorithm, string>();
+  for (const hash of hashes) if (!byAlgorithm.has(hash.algorithm)) byAlgorithm.set(hash.algorithm, hash.hex);
+  return [...byAlgorithm].sort(([a], [b]) => byCodePoint(a, b)).map(([algorithm, hex]) => ({ algorithm, hex }));
+}
+
+/** The licence texts of all occurrences, trimmed, deduplicated and sorted. */
+function mergedLicenses(occurrences: readonly Component[]): string[] {
+  if (occurrences.every((component) => component.licenses === undefined || component.licenses.length === 0)) return [];
+  return [...new Set(occurrences.flatMap((component) => component.licenses ?? []).map((text) => text.trim()))].filter((text) => text !== '').sort(byCodePoint);
+}
+
+/** `{ source }` of the first occurrence with a usable `resolved`, or nothing. */
+function optionalSource(occurrences: readonly Component[]): { source?: SourceReference } {
+  for (const component of occurrences) {
+    const source = sourceReference(component.resolved);
+    if (source !== undefined) return { source };
+  }
+  return {};
 }
 
 /** Needed at run time ranks first: an occurrence that cannot tell may be needed, so it outranks optional and dev. */
@@ -143,6 +168,9 @@ const integrityAlgorithms = {
   sha512: { algorithm: 'SHA-512', bytes: 64 },
 } as const satisfies Record<string, { algorithm: SbomHashAlgorithm; bytes: number }>;
 
+/** One `alg-base64[?options]` token; a module constant, since a literal in the loop makes a new RegExp object per token. */
+const integrityToken = /^(sha1|sha256|sha384|sha512)-([A-Za-z0-9+/]+={0,2})(?:\?.*)?$/;
+
 /**
  * The hashes of a Subresource Integrity string (https://www.w3.org/TR/SRI/#the-integrity-attribute):
  * whitespace-separated `alg-base64[?options]`. Unknown algorithms and values of the wrong length
@@ -151,7 +179,7 @@ const integrityAlgorithms = {
 export function decodeIntegrity(integrity: string): SbomHash[] {
   const hashes: SbomHash[] = [];
   for (const token of integrity.split(/\s+/)) {
-    const match = /^(sha1|sha256|sha384|sha512)-([A-Za-z0-9+/]+={0,2})(?:\?.*)?$/.exec(token);
+    const match = integrityToken.exec(token);
     if (match === null) continue;
     const spec = integrityAlgorithms[match[1] as keyof typeof integrityAlgorithms];
     const bytes = Buffer.from(match[2] ?? '', 'base64');
@@ -166,13 +194,19 @@ export function decodeIntegrity(integrity: string): SbomHash[] {
  * Credentials are removed, since lockfiles of private registries sometimes carry a token.
  */
 export function sourceReference(resolved: string | undefined): SourceReference | undefined {
-  if (resolved === undefined || !URL.canParse(resolved)) return undefined;
-  const url = new URL(resolved);
+  if (resolved === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(resolved);
+  } catch {
+    return undefined;
+  }
   const kind = url.protocol === 'http:' || url.protocol === 'https:' ? 'distribution' : /^(git|git\+[a-z]+|ssh):$/.test(url.protocol) ? 'vcs' : undefined;
   if (kind === undefined || url.host === '') return undefined;
-  url.password = '';
+  // Clearing what is already empty would change nothing but cost a new serialization of the URL.
+  if (url.password !== '') url.password = '';
   // `git@` of an ssh URL is the account every host uses, not a secret; an https user name may be a token.
-  if (!/(^|\+)ssh:$/.test(url.protocol)) url.username = '';
+  if (url.username !== '' && !/(^|\+)ssh:$/.test(url.protocol)) url.username = '';
   return { url: url.href, kind };
 }
 

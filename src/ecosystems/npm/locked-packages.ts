@@ -80,12 +80,16 @@ export function mergeInstalledPackages(file: string, installed: readonly Install
     });
   }
   const edges: DependencyEdge[] = [];
-  const seen = new Set<string>();
+  // Targets by source rather than one joined key per edge: the purls are already hashed, a joined string of each edge is not.
+  const seen = new Map<string, Set<string>>();
   for (const edge of installEdges) {
     const from = purlByPath.get(edge.from);
     const to = purlByPath.get(edge.to);
-    if (from === undefined || to === undefined || from === to || seen.has(`${from} ${to}`)) continue;
-    seen.add(`${from} ${to}`);
+    if (from === undefined || to === undefined || from === to) continue;
+    let targets = seen.get(from);
+    if (targets === undefined) seen.set(from, (targets = new Set()));
+    else if (targets.has(to)) continue;
+    targets.add(to);
     edges.push({ from, to });
   }
   return { components: [...byKey.values()], edges, problems };

@@ -10,14 +10,26 @@ const maxSegments = 512;
 
 /** The install path `name` resolves to from `fromDir` (`''` is the project root), or undefined. */
 export function resolveInstallPath(fromDir: string, name: string, isInstalled: (path: string) => boolean): string | undefined {
-  const segments = fromDir === '' ? [] : fromDir.split('/');
-  if (segments.length > maxSegments) return undefined;
-  for (let count = segments.length; count >= 0; count -= 1) {
-    if (count > 0 && segments[count - 1] === 'node_modules') continue;
-    const candidate = [...segments.slice(0, count), 'node_modules', name].join('/');
-    if (isInstalled(candidate)) return candidate;
+  // The folders from `fromDir` up to the root are its prefixes that end before a `/`; this runs
+  // once per declared dependency of every package, so it slices instead of splitting and joining.
+  if (fromDir !== '' && segmentCount(fromDir) > maxSegments) return undefined;
+  const suffix = `node_modules/${name}`;
+  for (let end = fromDir === '' ? -1 : fromDir.length; end !== -1; ) {
+    const start = end === 0 ? -1 : fromDir.lastIndexOf('/', end - 1);
+    // A folder that is itself `node_modules` holds packages, never a `node_modules` of its own.
+    if (end - start - 1 !== 'node_modules'.length || !fromDir.startsWith('node_modules', start + 1)) {
+      const candidate = `${fromDir.slice(0, end)}/${suffix}`;
+      if (isInstalled(candidate)) return candidate;
+    }
+    end = start;
   }
-  return undefined;
+  return isInstalled(suffix) ? suffix : undefined;
+}
+
+function segmentCount(path: string): number {
+  let count = 1;
+  for (let index = path.indexOf('/'); index !== -1; index = path.indexOf('/', index + 1)) count += 1;
+  return count;
 }
 
 /**
@@ -26,9 +38,13 @@ export function resolveInstallPath(fromDir: string, name: string, isInstalled: (
  * folder, a `file:` dependency) gives its last folder, with its scope folder when it has one.
  */
 export function nameFromInstallPath(path: string): string {
+  // The part after the last `node_modules` segment, found without splitting: this runs for every
+  // package of a lockfile that does not write its name.
+  if (path === 'node_modules' || path.endsWith('/node_modules')) return '';
+  const inner = path.lastIndexOf('/node_modules/');
+  if (inner !== -1) return path.slice(inner + '/node_modules/'.length);
+  if (path.startsWith('node_modules/')) return path.slice('node_modules/'.length);
   const segments = path.split('/');
-  const marker = segments.lastIndexOf('node_modules');
-  if (marker !== -1) return segments.slice(marker + 1).join('/');
   const last = segments[segments.length - 1] ?? '';
   const parent = segments[segments.length - 2];
   return parent?.startsWith('@') === true ? `${parent}/${last}` : last;

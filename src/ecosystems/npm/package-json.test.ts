@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import semver from 'semver';
 import { readSpecifier } from './dependency-specifier.js';
 import { packageJsonExtractor } from './package-json.js';
 
@@ -99,5 +100,20 @@ describe('readSpecifier', () => {
     ['w', 'workspace:^1.0.0', { name: 'w', version: '', versionRange: 'workspace:^1.0.0', resolved: 'workspace:^1.0.0' }],
   ])('%s: %s', (key, value, expected) => {
     expect(readSpecifier(key, value)).toEqual(expected);
+  });
+
+  it('reads plain versions and caret and tilde ranges as semver does', () => {
+    const number = fc.oneof(fc.constantFrom('0', '1', '01', '999999999999999', '9999999999999999'), fc.nat(99).map(String));
+    const spec = fc.tuple(fc.constantFrom('', '^', '~', '=', 'v', ' '), number, number, number, fc.constantFrom('', ' ', '-beta.1', '+build', '.4')).map(([prefix, major, minor, patch, suffix]) => `${prefix}${major}.${minor}.${patch}${suffix}`);
+    fc.assert(
+      fc.property(spec, (value) => {
+        const range = semver.validRange(value.trim(), { loose: true }) === null ? undefined : value;
+        const lowest = range === undefined ? undefined : (semver.minVersion(range, { loose: true })?.version ?? '');
+        const read = readSpecifier('a', value);
+        if (lowest === undefined) expect(read.version).toBe('');
+        else expect(read).toEqual({ name: 'a', version: lowest, versionRange: value });
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

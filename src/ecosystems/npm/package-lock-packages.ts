@@ -4,50 +4,49 @@
  * path, `""` being the project itself. Links (`link: true`, workspaces and `file:` folders) point
  * at the entry of the folder they link to, which is the one reported.
  */
-import type { Node } from 'jsonc-parser';
 import type { DependencyScope, InventoryProblem } from '../../model/index.js';
 import { gitCommit } from './git-commit.js';
-import { isTrue, objectEntries, property, stringMap, stringValue } from '../json-tree.js';
 import type { InstallEdge, InstallReading, InstalledPackage } from './locked-packages.js';
 import { nameFromInstallPath, resolveInstallPath } from './node-resolution.js';
+import type { DeclaredSpecifier, PackageLockEntry, PackagesMember } from './package-lock-entry.js';
 
-interface PackageEntry {
-  readonly node: Node;
-  readonly offset: number;
+interface InstallEntry {
+  readonly entry: PackageLockEntry;
+  readonly line: number;
 }
 
-export function readPackagesMap(file: string, packages: Node, line: (offset: number) => number): InstallReading {
-  if (packages.type !== 'object') return { installed: [], edges: [], problems: [{ file, line: line(packages.offset), message: '"packages" is not an object' }] };
+/** Reads the members of `packages` in file order (see package-lock-entry.ts for where they come from). */
+export function readPackagesMap(file: string, members: readonly PackagesMember[]): InstallReading {
   const problems: InventoryProblem[] = [];
-  const entries = new Map<string, PackageEntry>();
+  const entries = new Map<string, InstallEntry>();
   const links = new Map<string, string>();
-  let root: Node | undefined;
-  for (const { key, value, offset } of objectEntries(packages)) {
-    if (value?.type !== 'object') {
-      problems.push({ file, line: line(offset), message: `"${key}": the package entry is not an object` });
+  let root: PackageLockEntry | undefined;
+  for (const { key, line, entry } of members) {
+    if (entry === undefined) {
+      problems.push({ file, line, message: `"${key}": the package entry is not an object` });
     } else if (key === '') {
-      root = value;
-    } else if (isTrue(property(value, 'link'))) {
+      root = entry;
+    } else if (entry.link) {
       // A link's `resolved` is the linked folder, relative to the lockfile.
-      const target = stringValue(property(value, 'resolved'));
-      if (target !== undefined) links.set(key, target);
+      if (entry.resolved !== undefined) links.set(key, entry.resolved);
     } else if (!entries.has(key)) {
-      entries.set(key, { node: value, offset });
+      entries.set(key, { entry, line });
     }
   }
 
+  const isInstalled = (candidate: string): boolean => entries.has(candidate) || links.has(candidate);
   const resolve = (fromDir: string, name: string): string | undefined => {
-    const path = resolveInstallPath(fromDir, name, (candidate) => entries.has(candidate) || links.has(candidate));
+    const path = resolveInstallPath(fromDir, name, isInstalled);
     const target = path === undefined ? undefined : (links.get(path) ?? path);
     return target !== undefined && entries.has(target) ? target : undefined;
   };
   // The project's own folders (the root, workspaces, `file:` folders) declare direct dependencies.
   // npm installs devDependencies for the root and workspaces, never for a `file:` folder, which is
   // told apart by the `file:` specifier that points at it.
-  const localPaths = [...entries.keys()].filter((path) => !path.split('/').includes('node_modules'));
+  const localPaths = [...entries.keys()].filter((path) => !isInNodeModules(path));
   const fileFolders = new Set<string>();
   for (const dir of ['', ...localPaths]) {
-    for (const { name, spec } of declaredDependencies(dir === '' ? root : entries.get(dir)?.node, true)) {
+    for (const { name, spec } of declaredDependencies(dir === '' ? root : entries.get(dir)?.entry, true)) {
       if (spec.startsWith('file:')) addIfDefined(fileFolders, resolve(dir, name));
     }
   }
@@ -55,47 +54,53 @@ export function readPackagesMap(file: string, packages: Node, line: (offset: num
   const direct = new Set<string>(localPaths);
   const edges: InstallEdge[] = [];
   for (const { name } of declaredDependencies(root, true)) addIfDefined(direct, resolve('', name));
-  for (const [path, { node }] of entries) {
-    for (const { name } of declaredDependencies(node, local.has(path) && !fileFolders.has(path))) {
+  for (const [path, { entry }] of entries) {
+    const isLocal = local.has(path);
+    for (const { name } of declaredDependencies(entry, isLocal && !fileFolders.has(path))) {
       const to = resolve(path, name);
       if (to === undefined) continue;
       edges.push({ from: path, to });
-      if (local.has(path)) direct.add(to);
+      if (isLocal) direct.add(to);
     }
   }
 
-  const installed = [...entries].map(([path, { node, offset }]): InstalledPackage => {
-    const resolved = stringValue(property(node, 'resolved'));
+  const installed = [...entries].map(([path, { entry, line }]): InstalledPackage => {
+    const { resolved } = entry;
     return {
       path,
       // `name` is written for aliases (`"string-width-cjs": "npm:string-width@^4"`) and folders.
-      name: stringValue(property(node, 'name')) ?? nameFromInstallPath(path),
-      version: stringValue(property(node, 'version')) ?? '',
+      name: entry.name ?? nameFromInstallPath(path),
+      version: entry.version ?? '',
       commit: resolved === undefined ? undefined : gitCommit(resolved),
-      groups: packageGroups(node),
-      scope: packageScope(node),
+      groups: packageGroups(entry),
+      scope: packageScope(entry),
       // Without the root entry (`""`) the lockfile does not say what the project declares.
       direct: root === undefined ? undefined : direct.has(path),
-      line: line(offset),
-      integrity: stringValue(property(node, 'integrity')),
+      line,
+      integrity: entry.integrity,
       resolved,
     };
   });
   return { installed, edges, problems };
 }
 
+/** Whether an install path has a `node_modules` folder in it (a local folder has none). */
+function isInNodeModules(path: string): boolean {
+  return path === 'node_modules' || path.startsWith('node_modules/') || path.includes('/node_modules/') || path.endsWith('/node_modules');
+}
+
 /** What a package requires, by name and specifier; devDependencies only where npm installs them. */
-function declaredDependencies(node: Node | undefined, withDev: boolean): { readonly name: string; readonly spec: string }[] {
-  const sections = ['dependencies', 'optionalDependencies', 'peerDependencies', ...(withDev ? ['devDependencies'] : [])];
-  return sections.flatMap((section) => stringMap(property(node, section)));
+function declaredDependencies(entry: PackageLockEntry | undefined, withDev: boolean): readonly DeclaredSpecifier[] {
+  if (entry === undefined) return [];
+  return withDev && entry.devDependencies.length > 0 ? [...entry.dependencies, ...entry.devDependencies] : entry.dependencies;
 }
 
 /** OSV-SCALIBR's groups: `bundled` for `inBundle`; `devOptional` gives both `dev` and `optional`. */
-function packageGroups(node: Node): string[] {
-  const groups = isTrue(property(node, 'inBundle')) ? ['bundled'] : [];
-  if (isTrue(property(node, 'devOptional'))) return [...groups, 'dev', 'optional'];
-  if (isTrue(property(node, 'dev'))) groups.push('dev');
-  if (isTrue(property(node, 'optional'))) groups.push('optional');
+function packageGroups(entry: PackageLockEntry): string[] {
+  const groups = entry.inBundle ? ['bundled'] : [];
+  if (entry.devOptional) return [...groups, 'dev', 'optional'];
+  if (entry.dev) groups.push('dev');
+  if (entry.optional) groups.push('optional');
   return groups;
 }
 
@@ -104,10 +109,10 @@ function packageGroups(node: Node): string[] {
  * `devOptional`: the dev tree needs it and a production package takes it optionally, so
  * `npm install --omit=dev` still tries it: optional. `peer`: installed to satisfy a peer dependency.
  */
-function packageScope(node: Node): DependencyScope {
-  if (isTrue(property(node, 'dev'))) return 'dev';
-  if (isTrue(property(node, 'optional')) || isTrue(property(node, 'devOptional'))) return 'optional';
-  if (isTrue(property(node, 'peer'))) return 'peer';
+function packageScope(entry: PackageLockEntry): DependencyScope {
+  if (entry.dev) return 'dev';
+  if (entry.optional || entry.devOptional) return 'optional';
+  if (entry.peer) return 'peer';
   return 'prod';
 }
 
