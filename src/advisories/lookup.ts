@@ -48,7 +48,8 @@ export async function databaseSummary(store: Store, ecosystems: Iterable<string>
   const total = await store.db.selectFrom('advisory').select(sql<number | string>`count(*)`.as('count')).where('withdrawn', 'is', null).executeTakeFirstOrThrow();
   const sources = await store.db.selectFrom('advisory_source').select(['location', 'imported_at']).orderBy('imported_at', 'desc').execute();
   const missingEcosystems: string[] = [];
-  for (const ecosystem of new Set(ecosystems)) {
+  const wanted = [...new Set(ecosystems)].sort();
+  for (const ecosystem of wanted) {
     const probe = await store.db.selectFrom('advisory_package').select('ecosystem').where('ecosystem', '=', ecosystem).limit(1).executeTakeFirst();
     if (probe === undefined) missingEcosystems.push(ecosystem);
   }
@@ -56,6 +57,7 @@ export async function databaseSummary(store: Store, ecosystems: Iterable<string>
     advisories: Number(total.count),
     importedAt: sources[0]?.imported_at ?? null,
     sources: sources.map((row) => ({ location: row.location, importedAt: row.imported_at })),
-    missingEcosystems: missingEcosystems.sort(),
+    ecosystems: wanted,
+    missingEcosystems,
   };
 }

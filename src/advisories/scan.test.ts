@@ -28,7 +28,7 @@ const npmRecord = (id: string, name: string, events: object[], extra: Partial<Os
   affected: [{ package: { ecosystem: 'npm', name }, ranges: range(...events) }],
   ...extra,
 });
-const database = { advisories: 0, importedAt: null, sources: [], missingEcosystems: [] };
+const database = { advisories: 0, importedAt: null, sources: [], ecosystems: [], missingEcosystems: [] };
 const today = '2026-12-01';
 
 describe('scanRecords', () => {

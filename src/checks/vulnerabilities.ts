@@ -5,7 +5,6 @@
  * never below 0. Without advisory data the check scores -1 with a reason, so a missing database
  * never passes for a clean project.
  */
-import { inventoryPackages } from '../advisories/match.js';
 import { scanInventory } from '../advisories/scan.js';
 import { extractInventory } from '../inventory/index.js';
 import type { CheckFinding } from '../model/index.js';
@@ -22,8 +21,7 @@ export const vulnerabilities: Check = {
     const inventory = extractInventory(context.root);
     const report = await scanInventory(context.store, inventory);
     if (report.source.advisories === 0) return inconclusiveResult(this, 'the advisory database is empty: run `trustline db update` or `trustline db import PATH` first');
-    const ecosystems = new Set(inventoryPackages(inventory.components).packages.map((item) => item.key.ecosystem));
-    if (ecosystems.size > 0 && report.source.missingEcosystems.length === ecosystems.size) {
+    if (report.source.ecosystems.length > 0 && report.source.missingEcosystems.length === report.source.ecosystems.length) {
       return inconclusiveResult(this, `no advisory data for ${report.source.missingEcosystems.join(', ')}: run \`trustline db update\` first`);
     }
     const groups = report.findings.filter((finding) => finding.ignored === undefined);

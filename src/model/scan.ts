@@ -114,6 +114,8 @@ export interface ScanSource {
   readonly importedAt: string | null;
   /** The sources in the store (paths and URLs) with their import times, newest first. */
   readonly sources: readonly { readonly location: string; readonly importedAt: string }[];
+  /** The ecosystems of the scanned packages (OSV base names). */
+  readonly ecosystems: readonly string[];
   /** Ecosystems of the scanned packages for which the store has no advisory at all. */
   readonly missingEcosystems: readonly string[];
 }

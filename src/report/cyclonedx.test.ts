@@ -192,7 +192,7 @@ function scanReport(findings: readonly Finding[]): ScanReport {
   return {
     root: '.',
     projects: mixedInventory.projects,
-    source: { advisories: 9, importedAt: '2025-01-01T00:00:00Z', sources: [], missingEcosystems: [] },
+    source: { advisories: 9, importedAt: '2025-01-01T00:00:00Z', sources: [], ecosystems: [], missingEcosystems: [] },
     summary: { packages: 8, findings: findings.length, malicious: 0, bySeverity: { critical: 0, high: 0, medium: 0, low: 0, none: 0, unknown: 0 }, ignored: 0, unmatched: 0 },
     findings,
     fixes: [],

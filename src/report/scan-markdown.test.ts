@@ -28,7 +28,7 @@ function reportOf(findings: readonly Finding[], overrides: Partial<ScanReport> =
   return {
     root: '.',
     projects: [{ path: '.', files: ['package-lock.json'] }],
-    source: { advisories: 5, importedAt: '2025-01-02T03:04:05.000Z', sources: [], missingEcosystems: [] },
+    source: { advisories: 5, importedAt: '2025-01-02T03:04:05.000Z', sources: [], ecosystems: [], missingEcosystems: [] },
     summary: { packages: 12, findings: active.length, malicious: active.filter((item) => item.kind === 'malicious').length, bySeverity, ignored: findings.length - active.length, unmatched: 0 },
     findings,
     fixes: [],
@@ -169,7 +169,7 @@ describe('scanMarkdown', () => {
   });
 
   it('says so when nothing is found, and names what the verdict could not cover', () => {
-    const report = reportOf([], { source: { advisories: 0, importedAt: null, sources: [], missingEcosystems: ['Go', 'PyPI'] }, errors: [{ file: 'go.sum', message: 'unreadable' }] });
+    const report = reportOf([], { source: { advisories: 0, importedAt: null, sources: [], ecosystems: ['Go', 'PyPI', 'npm'], missingEcosystems: ['Go', 'PyPI'] }, errors: [{ file: 'go.sum', message: 'unreadable' }] });
     expect(scanMarkdown(report)).toBe(`## Trustline: No known vulnerabilities or malicious packages in 12 packages
 
 > **No advisory data** for Go, PyPI: those packages were checked against nothing.

@@ -28,7 +28,7 @@ function reportOf(findings: readonly Finding[]): ScanReport {
   return {
     root: '.',
     projects: [{ path: '.', files: ['package-lock.json'] }],
-    source: { advisories: 3, importedAt: '2025-01-01T00:00:00Z', sources: [], missingEcosystems: [] },
+    source: { advisories: 3, importedAt: '2025-01-01T00:00:00Z', sources: [], ecosystems: [], missingEcosystems: [] },
     summary: { packages: 4, findings: findings.length, malicious: 0, bySeverity: { critical: 0, high: 0, medium: 0, low: 0, none: 0, unknown: 0 }, ignored: 0, unmatched: 0 },
     findings,
     fixes: [],

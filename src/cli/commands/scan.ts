@@ -40,7 +40,6 @@ export async function scanCommand(context: CliContext, targets: readonly string[
   const config = await context.config(first);
   const { inventoryPackages } = await import('../../advisories/match.js');
   const { scanInventory } = await import('../../advisories/scan.js');
-  const ecosystems = [...new Set(inventoryPackages(inventory.components).packages.map((item) => item.key.ecosystem))];
 
   const store = await context.openStore();
   let report: ScanReport;
@@ -50,8 +49,9 @@ export async function scanCommand(context: CliContext, targets: readonly string[
       if (outcome.summary !== undefined) reportImportProblems(context, outcome.summary);
       context.note(`trustline: ${outcomeLine(outcome)}`);
     }
-    if (!offline && options.advisories.length === 0 && ecosystems.length > 0) {
-      await refreshForScan(context, store, ecosystems, await exportBaseUrl(context, first, options.osvExportUrl));
+    if (!offline && options.advisories.length === 0) {
+      const ecosystems = [...new Set(inventoryPackages(inventory.components).packages.map((item) => item.key.ecosystem))];
+      if (ecosystems.length > 0) await refreshForScan(context, store, ecosystems, await exportBaseUrl(context, first, options.osvExportUrl));
     }
     report = await scanInventory(store, inventory, { ignore: config?.config.ignore ?? [], omit: options.omit });
   } finally {
@@ -59,7 +59,7 @@ export async function scanCommand(context: CliContext, targets: readonly string[
   }
 
   // Never a reassuring "0 findings" from a database that has nothing for this project.
-  if (ecosystems.length > 0 && report.source.missingEcosystems.length === ecosystems.length) {
+  if (report.source.ecosystems.length > 0 && report.source.missingEcosystems.length === report.source.ecosystems.length) {
     throw new EnvironmentError(
       'no-advisory-data',
       `no advisory data for ${report.source.missingEcosystems.join(', ')} in the store: run \`trustline db update --ecosystem ${report.source.missingEcosystems[0] ?? ''}\`, \`trustline db import PATH\`, or pass --advisories PATH|URL`,
