@@ -41,6 +41,9 @@ describe('localRepository', () => {
     execFileSync('git', ['init', '-q', dir]);
     const files = localRepository(dir);
     expect(files.paths).toEqual(['.gitignore', 'inside.ts', 'src/a.ts']);
+    // A folder the enclosing repository ignores is walked, not listed as empty.
+    writeFileSync(join(dir, '.gitignore'), 'node_modules/\n*.bin\nsrc/\n');
+    expect(localRepository(join(dir, 'src')).paths).toEqual(['a.ts']);
   });
 });
 

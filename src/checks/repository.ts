@@ -75,6 +75,17 @@ export function localRepository(root: string, options: LocalRepositoryOptions = 
 function gitListing(root: string, exclude: readonly string[]): { files: string[]; problems: InventoryProblem[] } | undefined {
   let output: string;
   try {
+    // A folder git ignores (build output, bench/.work) is not part of the enclosing repository:
+    // it is walked like any folder. check-ignore exits 1 for a path it does not ignore.
+    const ignored = (() => {
+      try {
+        execFileSync('git', ['-C', root, 'check-ignore', '-q', '.'], { stdio: 'ignore', timeout: 10_000 });
+        return true;
+      } catch {
+        return false;
+      }
+    })();
+    if (ignored) return undefined;
     output = execFileSync('git', ['-C', root, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'], timeout: 60_000 });
   } catch {
     return undefined;
