@@ -40,6 +40,17 @@ describe.skipIf(!built)(`the built package${built ? '' : ' (skipped: run npm run
     expect((failure as { stderr: string }).stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('ends quietly when the reader closes the pipe early (trustline ... | head)', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(bin, ['--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toContain('EPIPE');
+    expect(code).toBe(0);
+  });
+
   it("exports the library from the package's own name", async () => {
     const script =
       "import('trustline').then((t) => console.log(typeof t.openStore, typeof t.createHttpClient, typeof t.TrustlineError, t.compareVersions('PyPI', '1.0rc1', '1.0'), t.parsePurl('pkg:npm/x@1').name))";
