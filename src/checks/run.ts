@@ -1,6 +1,7 @@
 /**
  * `checkRepository`: every check over a local folder (files, and git history when it is a git
- * repository) and, when a GitHub URL or a token is given, the GitHub API. A check that throws does
+ * repository) or a GitHub URL (its default branch downloaded as an archive for the file checks),
+ * and, when a URL or a token is given, the GitHub API. A check that throws does
  * not stop the others: it scores -1 with the reason, and the failure is listed in `errors`.
  */
 import { execFile } from 'node:child_process';
@@ -17,6 +18,8 @@ import { createGitHubApi } from './github-client.js';
 import type { HttpClient } from '../net/index.js';
 import { checks as allChecks, findCheck } from './registry.js';
 import { localRepository, memoryRepository } from './repository.js';
+import { type RepositoryArchive, downloadRepository } from './repository-archive.js';
+import { createHttpClient } from '../net/index.js';
 import { aggregateScore } from './score.js';
 
 export interface CheckRepositoryOptions {
@@ -36,6 +39,8 @@ export interface CheckRepositoryOptions {
   readonly githubHost?: string;
   /** An API client to use instead of creating one (tests). */
   readonly github?: GitHubApi;
+  /** For a URL: download the default branch's files so the file checks run (default true). */
+  readonly downloadFiles?: boolean;
   readonly http?: HttpClient;
   /** The advisory store, for the Vulnerabilities check. */
   readonly store?: Store;
@@ -50,11 +55,23 @@ export async function checkRepository(pathOrUrl: string, options: CheckRepositor
 
   let context: CheckContext;
   let repository: CheckReport['repository'];
+  let archive: RepositoryArchive | undefined;
   if (isUrl) {
     const ref = parseGitHubUrl(pathOrUrl, options.githubHost);
     const github = options.github ?? createGitHubApi({ ...ref, token: options.githubToken, baseUrl: options.githubApiUrl, http: options.http });
-    // Without a clone there are no files to read: the file checks say so instead of passing.
-    context = { files: memoryRepository({}), scorecardCompat: compat, now, github, ...(options.store === undefined ? {} : { store: options.store }) };
+    if (options.downloadFiles !== false) {
+      const http = options.http ?? createHttpClient({ userAgent: 'trustline' });
+      archive = await downloadRepository(ref, { http, apiUrl: options.githubApiUrl, token: options.githubToken });
+    }
+    const files = archive === undefined ? memoryRepository({}) : localRepository(archive.dir, { exclude: compat ? [] : (options.exclude ?? []) });
+    context = {
+      files,
+      scorecardCompat: compat,
+      now,
+      github,
+      ...(archive === undefined ? {} : { root: archive.dir }),
+      ...(options.store === undefined ? {} : { store: options.store }),
+    };
     repository = { url: `https://${options.githubHost ?? 'github.com'}/${ref.owner}/${ref.repo}` };
   } else {
     if (!existsSync(pathOrUrl) || !statSync(pathOrUrl).isDirectory()) throw new InputError('path-not-found', 'no such folder', { file: pathOrUrl });
@@ -77,14 +94,18 @@ export async function checkRepository(pathOrUrl: string, options: CheckRepositor
 
   const errors: CheckError[] = [];
   const results: CheckResult[] = [];
-  for (const check of selected) {
-    try {
-      results.push(isUrl && check.source === 'files' && check.name !== 'Vulnerabilities' ? inconclusiveResult(check, 'file checks need a local clone: git clone the repository and check its folder') : await check.run(context));
-    } catch (error) {
-      const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
-      errors.push({ check: check.name, message, environment: error instanceof TrustlineError && error.exitCode === 3 });
-      results.push(inconclusiveResult(check, `could not run: ${message}`, [{ outcome: 'error', message }]));
+  try {
+    for (const check of selected) {
+      try {
+        results.push(archive === undefined && isUrl && check.source === 'files' ? inconclusiveResult(check, 'no files to read: the repository was not downloaded') : await check.run(context));
+      } catch (error) {
+        const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+        errors.push({ check: check.name, message, environment: error instanceof TrustlineError && error.exitCode === 3 });
+        results.push(inconclusiveResult(check, `could not run: ${message}`, [{ outcome: 'error', message }]));
+      }
     }
+  } finally {
+    archive?.remove();
   }
   return { repository, date: now.toISOString(), score: aggregateScore(results), scorecardCompat: compat, checks: results, errors };
 }
