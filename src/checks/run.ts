@@ -61,7 +61,12 @@ export async function checkRepository(pathOrUrl: string, options: CheckRepositor
     const github = options.github ?? createGitHubApi({ ...ref, token: options.githubToken, baseUrl: options.githubApiUrl, http: options.http });
     if (options.downloadFiles !== false) {
       const http = options.http ?? createHttpClient({ userAgent: 'trustline' });
-      archive = await downloadRepository(ref, { http, apiUrl: options.githubApiUrl, token: options.githubToken });
+      try {
+        archive = await downloadRepository(ref, { http, apiUrl: options.githubApiUrl, token: options.githubToken });
+      } finally {
+        // A client made here is this download's alone; the caller's stays open for the API.
+        if (options.http === undefined) await http.close();
+      }
     }
     const files = archive === undefined ? memoryRepository({}) : localRepository(archive.dir, { exclude: compat ? [] : (options.exclude ?? []) });
     context = {

@@ -31,11 +31,11 @@ export async function checkCommand(context: CliContext, target: string, options:
   const token = context.io.env['GITHUB_TOKEN'] ?? context.io.env['GH_TOKEN'];
   const offline = await context.offline(isUrl ? context.io.cwd : path);
   const { checkRepository } = await import('../../checks/run.js');
+  if (offline && isUrl) throw new UsageError('offline', 'checking a URL needs the GitHub API: drop --offline, or check a local clone');
   const store = await context.openStore();
+  const http = offline ? undefined : await context.httpClient(false);
   let report: Awaited<ReturnType<typeof checkRepository>>;
   try {
-    const http = offline ? undefined : await context.httpClient(false);
-    if (offline && isUrl) throw new UsageError('offline', 'checking a URL needs the GitHub API: drop --offline, or check a local clone');
     report = await checkRepository(path, {
       scorecardCompat: options.scorecardCompat === true,
       exclude: config?.config.checks?.exclude ?? [],
@@ -46,6 +46,8 @@ export async function checkCommand(context: CliContext, target: string, options:
       store,
     });
   } finally {
+    // Keep-alive sockets would hold the process open for seconds after the report.
+    await http?.close();
     await store.close();
   }
   const shown = isUrl ? report : { ...report, repository: { ...report.repository, path: target } };
