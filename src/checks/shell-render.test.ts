@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderNode } from './shell-render.js';
-import { nodeKind, parseShell, walkShell } from './shell-syntax.js';
-import type { ShellNode } from './shell-syntax.js';
-
-function parsed(text: string): { file: ShellNode; source: Uint8Array } {
-  const result = parseShell(text);
-  if (!result.ok) throw new Error(result.message);
-  return result;
-}
-
-function nodesOf(text: string, kind: string): { node: ShellNode; source: Uint8Array }[] {
-  const { file, source } = parsed(text);
-  const found: { node: ShellNode; source: Uint8Array }[] = [];
-  walkShell(file, (node) => {
-    if (nodeKind(node) === kind) found.push({ node, source });
-    return true;
-  });
-  return found;
-}
+import { nodesOf } from './__fixtures__/shell-nodes.js';
 
 describe('shell rendering', () => {
   it('renders commands as syntax.Printer prints them', () => {

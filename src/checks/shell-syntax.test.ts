@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nodeKind, nodeList, nodeStart, nodeText, parseShell, walkShell } from './shell-syntax.js';
 import type { ShellNode } from './shell-syntax.js';
-
-function parsed(text: string): { file: ShellNode; source: Uint8Array } {
-  const result = parseShell(text);
-  if (!result.ok) throw new Error(result.message);
-  return result;
-}
-
-function nodesOf(text: string, kind: string): { node: ShellNode; source: Uint8Array }[] {
-  const { file, source } = parsed(text);
-  const found: { node: ShellNode; source: Uint8Array }[] = [];
-  walkShell(file, (node) => {
-    if (nodeKind(node) === kind) found.push({ node, source });
-    return true;
-  });
-  return found;
-}
+import { nodesOf, parsed } from './__fixtures__/shell-nodes.js';
 
 describe('shell syntax (mvdan-sh)', () => {
   it('reports a parse error with its message and line', () => {

@@ -5,6 +5,7 @@ import { emptyInventory, emptySha256Hex, emptySha512Hex, mixedInventory, purls }
 import { ratingMethodOf } from './cyclonedx-vulnerabilities.js';
 import { cycloneDxJson, cycloneDxJsonWithVulnerabilities, cycloneDxXml, groupAndName } from './cyclonedx.js';
 import type { SbomOptions } from './cyclonedx.js';
+import { scanFinding, scanReportOf } from './__fixtures__/scan-report.js';
 
 const deterministic: SbomOptions = { rootName: 'my-project', toolVersion: '1.2.3', deterministic: true };
 
@@ -171,36 +172,9 @@ describe('CycloneDX XML', () => {
   });
 });
 
-function finding(overrides: Partial<Finding> & Pick<Finding, 'id'>): Finding {
-  return {
-    aliases: [],
-    kind: 'vulnerability',
-    severity: { rating: 'unknown', score: null, vector: null },
-    name: 'semver',
-    version: '6.3.1',
-    ecosystem: 'npm',
-    purl: purls.semver,
-    locations: [{ file: 'package-lock.json', line: 3 }],
-    fixed: [],
-    paths: [],
-    references: [`https://osv.dev/vulnerability/${overrides.id}`],
-    ...overrides,
-  };
-}
-
-function scanReport(findings: readonly Finding[]): ScanReport {
-  return {
-    root: '.',
-    projects: mixedInventory.projects,
-    source: { advisories: 9, importedAt: '2025-01-01T00:00:00Z', sources: [], ecosystems: [], missingEcosystems: [] },
-    summary: { packages: 8, findings: findings.length, malicious: 0, bySeverity: { critical: 0, high: 0, medium: 0, low: 0, none: 0, unknown: 0 }, ignored: 0, unmatched: 0 },
-    findings,
-    fixes: [],
-    unmatched: [],
-    ignoreNotices: [],
-    errors: [],
-  };
-}
+const finding = (overrides: Partial<Finding> & Pick<Finding, 'id'>): Finding =>
+  scanFinding({ name: 'semver', version: '6.3.1', purl: purls.semver, locations: [{ file: 'package-lock.json', line: 3 }], ...overrides });
+const scanReport = (findings: readonly Finding[]): ScanReport => scanReportOf(findings, { projects: mixedInventory.projects });
 
 const semverV31 = finding({
   id: 'GHSA-c2qf-rxjj-qqgw',

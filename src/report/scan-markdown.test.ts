@@ -1,43 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding, ScanReport } from '../model/index.js';
+import { scanFinding as finding, scanReportOf as reportOf } from './__fixtures__/scan-report.js';
 import { code, literal, scanMarkdown } from './scan-markdown.js';
-
-function finding(overrides: Partial<Finding> & Pick<Finding, 'id'>): Finding {
-  return {
-    aliases: [],
-    kind: 'vulnerability',
-    severity: { rating: 'unknown', score: null, vector: null },
-    name: 'left-pad',
-    version: '1.0.0',
-    ecosystem: 'npm',
-    purl: 'pkg:npm/left-pad@1.0.0',
-    locations: [{ file: 'package-lock.json', line: 10 }],
-    fixed: [],
-    paths: [],
-    references: [`https://osv.dev/vulnerability/${overrides.id}`],
-    ...overrides,
-  };
-}
-
-const none = { critical: 0, high: 0, medium: 0, low: 0, none: 0, unknown: 0 };
-
-function reportOf(findings: readonly Finding[], overrides: Partial<ScanReport> = {}): ScanReport {
-  const active = findings.filter((item) => item.ignored === undefined);
-  const bySeverity = { ...none };
-  for (const item of active) if (item.kind === 'vulnerability') bySeverity[item.severity.rating] += 1;
-  return {
-    root: '.',
-    projects: [{ path: '.', files: ['package-lock.json'] }],
-    source: { advisories: 5, importedAt: '2025-01-02T03:04:05.000Z', sources: [], ecosystems: [], missingEcosystems: [] },
-    summary: { packages: 12, findings: active.length, malicious: active.filter((item) => item.kind === 'malicious').length, bySeverity, ignored: findings.length - active.length, unmatched: 0 },
-    findings,
-    fixes: [],
-    unmatched: [],
-    ignoreNotices: [],
-    errors: [],
-    ...overrides,
-  };
-}
 
 const malicious = finding({
   id: 'MAL-2024-1',

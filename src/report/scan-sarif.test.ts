@@ -2,41 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { legacySchemaValidator } from '../../test/json-schema.js';
 import { describeShared } from '../../test/shared.js';
 import type { Finding, ScanReport, Severity, SeverityRating } from '../model/index.js';
+import { scanFinding as finding, scanReportOf as reportOf } from './__fixtures__/scan-report.js';
 import { fingerprintKey, scanSarif } from './scan-sarif.js';
 import type { SarifResult } from './scan-sarif.js';
 
 const options = { toolVersion: '1.2.3' };
-
-function finding(overrides: Partial<Finding> & Pick<Finding, 'id'>): Finding {
-  return {
-    aliases: [],
-    kind: 'vulnerability',
-    severity: { rating: 'unknown', score: null, vector: null },
-    name: 'left-pad',
-    version: '1.0.0',
-    ecosystem: 'npm',
-    purl: 'pkg:npm/left-pad@1.0.0',
-    locations: [{ file: 'package-lock.json', line: 10 }],
-    fixed: [],
-    paths: [],
-    references: [`https://osv.dev/vulnerability/${overrides.id}`],
-    ...overrides,
-  };
-}
-
-function reportOf(findings: readonly Finding[]): ScanReport {
-  return {
-    root: '.',
-    projects: [{ path: '.', files: ['package-lock.json'] }],
-    source: { advisories: 3, importedAt: '2025-01-01T00:00:00Z', sources: [], ecosystems: [], missingEcosystems: [] },
-    summary: { packages: 4, findings: findings.length, malicious: 0, bySeverity: { critical: 0, high: 0, medium: 0, low: 0, none: 0, unknown: 0 }, ignored: 0, unmatched: 0 },
-    findings,
-    fixes: [],
-    unmatched: [],
-    ignoreNotices: [],
-    errors: [],
-  };
-}
 
 const malicious = finding({
   id: 'MAL-2024-1',

@@ -1,22 +1,7 @@
-import { posix } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SourceFile } from '../extractor.js';
 import { cargoTomlExtractor, readRequirement } from './cargo-toml.js';
-
-/** A file in an in-memory tree; readRelated resolves beside it, as the inventory core does. */
-function treeFile(files: Readonly<Record<string, string>>, path: string): SourceFile {
-  const text = files[path];
-  if (text === undefined) throw new Error(`no fixture ${path}`);
-  return {
-    path,
-    text,
-    readRelated(relativePath) {
-      const target = posix.normalize(posix.join(posix.dirname(path), relativePath));
-      return files[target] === undefined ? undefined : treeFile(files, target);
-    },
-  };
-}
+import { treeFile } from '../../../test/source-file.js';
 
 const extract = (text: string) => cargoTomlExtractor.extract({ path: 'Cargo.toml', text, readRelated: () => undefined });
 

@@ -1,22 +1,7 @@
-import { posix } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SourceFile } from '../extractor.js';
 import { csprojExtractor, readRequirement } from './csproj.js';
-
-/** A file in an in-memory tree; readRelated resolves beside it, as the inventory core does. */
-function treeFile(files: Readonly<Record<string, string>>, path: string): SourceFile {
-  const text = files[path];
-  if (text === undefined) throw new Error(`no fixture ${path}`);
-  return {
-    path,
-    text,
-    readRelated(relativePath) {
-      const target = posix.normalize(posix.join(posix.dirname(path), relativePath));
-      return files[target] === undefined ? undefined : treeFile(files, target);
-    },
-  };
-}
+import { treeFile } from '../../../test/source-file.js';
 
 const extract = (text: string) => csprojExtractor.extract({ path: 'App.csproj', text, readRelated: () => undefined });
 

@@ -1,24 +1,9 @@
-import { posix } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lockfileCaseFailures, readLockfileCases } from '../../../test/lockfile-corpus.js';
 import { describeShared } from '../../../test/shared.js';
-import type { SourceFile } from '../extractor.js';
 import { pipRequirementsExtractor } from './requirements.js';
-
-/** A file in an in-memory tree; readRelated resolves beside it, as the inventory core does. */
-function treeFile(files: Readonly<Record<string, string>>, path: string): SourceFile {
-  const text = files[path];
-  if (text === undefined) throw new Error(`no fixture ${path}`);
-  return {
-    path,
-    text,
-    readRelated(relativePath) {
-      const target = posix.normalize(posix.join(posix.dirname(path), relativePath));
-      return files[target] === undefined ? undefined : treeFile(files, target);
-    },
-  };
-}
+import { treeFile } from '../../../test/source-file.js';
 
 const extract = (text: string) => pipRequirementsExtractor.extract({ path: 'requirements.txt', text, readRelated: () => undefined });
 
