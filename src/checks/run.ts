@@ -21,6 +21,7 @@ import { localRepository, memoryRepository } from './repository.js';
 import { type RepositoryArchive, downloadRepository } from './repository-archive.js';
 import { createHttpClient } from '../net/index.js';
 import { aggregateScore } from './score.js';
+import { firstLine } from '../ecosystems/error-message.js';
 
 export interface CheckRepositoryOptions {
   /** Reproduce Scorecard exactly: Trustline's improvements off (and `exclude` ignored). */
@@ -104,7 +105,7 @@ export async function checkRepository(pathOrUrl: string, options: CheckRepositor
       try {
         results.push(archive === undefined && isUrl && check.source === 'files' ? inconclusiveResult(check, 'no files to read: the repository was not downloaded') : await check.run(context));
       } catch (error) {
-        const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+        const message = firstLine(error);
         errors.push({ check: check.name, message, environment: error instanceof TrustlineError && error.exitCode === 3 });
         results.push(inconclusiveResult(check, `could not run: ${message}`, [{ outcome: 'error', message }]));
       }

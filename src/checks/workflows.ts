@@ -7,6 +7,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import type { RepositoryFiles } from './repository.js';
+import { firstLine } from '../ecosystems/error-message.js';
 
 /** A value with where it is written: 1-based line and column of its first character, and its offset. */
 export interface Located<T> {
@@ -266,11 +267,6 @@ function depthOf(node: unknown, depth: number): number {
 
 function optional<K extends string, T>(key: K, value: T | undefined): { [P in K]?: T } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: T };
-}
-
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0] ?? message;
 }
 
 /** A workflow file a check could not judge, with where and why. */

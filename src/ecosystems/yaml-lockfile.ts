@@ -8,6 +8,7 @@
  */
 import { isCollection, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
+import { firstLine } from './error-message.js';
 
 /** Lockfiles nest five or six levels; anything much deeper is hostile. */
 const maxDepth = 32;
@@ -102,9 +103,4 @@ function treeProblem(root: unknown): { readonly message: string; readonly offset
     }
   }
   return undefined;
-}
-
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0] ?? message;
 }
