@@ -33,15 +33,24 @@ function withoutOmitted(inventory: Inventory, omit: readonly DependencyScope[]):
 /** Scans an inventory against the advisories in the store, reading only the rows of its packages. */
 export async function scanInventory(store: Store, fullInventory: Inventory, options: ScanOptions = {}): Promise<ScanReport> {
   const inventory = withoutOmitted(fullInventory, options.omit ?? []);
-  const { packages } = inventoryPackages(inventory.components);
-  const records = await advisoriesFor(store, packages.map((item) => item.key));
-  return scanRecords(inventory, records, await databaseSummary(store, packages.map((item) => item.key.ecosystem)), options);
+  const listed = inventoryPackages(inventory.components);
+  const records = await advisoriesFor(store, listed.packages.map((item) => item.key));
+  return buildReport(inventory, listed, records, await databaseSummary(store, listed.packages.map((item) => item.key.ecosystem)), options);
 }
 
 /** The scan on records already at hand (the store-free core of {@link scanInventory}). */
 export function scanRecords(fullInventory: Inventory, records: readonly OsvRecord[], source: ScanSource, options: ScanOptions = {}): ScanReport {
   const inventory = withoutOmitted(fullInventory, options.omit ?? []);
-  const { packages, unmatched } = inventoryPackages(inventory.components);
+  return buildReport(inventory, inventoryPackages(inventory.components), records, source, options);
+}
+
+function buildReport(
+  inventory: Inventory,
+  { packages, unmatched }: ReturnType<typeof inventoryPackages>,
+  records: readonly OsvRecord[],
+  source: ScanSource,
+  options: ScanOptions,
+): ScanReport {
   const problems: InventoryProblem[] = [...inventory.errors];
   const seenProblems = new Set<string>();
   const matches = matchPackages(packages, records, (problem) => {
@@ -51,7 +60,12 @@ export function scanRecords(fullInventory: Inventory, records: readonly OsvRecor
     problems.push(problem);
   });
 
-  const perPackage = matches.map((match) => ({ item: match.item, matched: findingsOf(match).map((matched) => withPaths(matched, match.item, inventory, options.maxPaths ?? 3)) }));
+  const pathsOf = dependencyPathFinder(inventory, options.maxPaths ?? 3);
+  const perPackage = matches.map((match) => {
+    // One package's findings share its dependency paths: found once per package, not per finding.
+    const paths = pathsOf(match.item);
+    return { item: match.item, matched: findingsOf(match).map((matched) => ({ ...matched, finding: { ...matched.finding, paths } })) };
+  });
   const { findings, notices } = applyIgnores(
     perPackage.flatMap(({ matched }) => matched.map(({ finding }) => finding)),
     options.ignore ?? [],
@@ -88,14 +102,14 @@ function findingKey(finding: Finding): string {
 }
 
 /**
- * Adds the dependency paths from a direct dependency to the package: `[[purl]]` for a package
- * declared directly, the shortest few paths for a transitive one (none when the format records
- * no graph).
+ * The dependency paths from a direct dependency to a package: `[[purl]]` for a package declared
+ * directly, the shortest few for a transitive one (none when the format records no graph).
  */
-function withPaths(matched: MatchedFinding, item: InventoryPackage, inventory: Inventory, maxPaths: number): MatchedFinding {
-  if (item.package.direct === true) return { ...matched, finding: { ...matched.finding, paths: [[item.package.purl]] } };
-  const paths = dependencyPaths(inventory, { name: item.package.name, version: item.package.version }, maxPaths).filter((path) => path.length > 1 || path[0] === item.package.purl);
-  return { ...matched, finding: { ...matched.finding, paths } };
+function dependencyPathFinder(inventory: Inventory, maxPaths: number): (item: InventoryPackage) => string[][] {
+  return (item) => {
+    if (item.package.direct === true) return [[item.package.purl]];
+    return dependencyPaths(inventory, { name: item.package.name, version: item.package.version }, maxPaths).filter((path) => path.length > 1 || path[0] === item.package.purl);
+  };
 }
 
 function packageFix(item: InventoryPackage, matched: readonly MatchedFinding[]): PackageFix | undefined {

@@ -43,7 +43,11 @@ function verdict(report: ScanReport, active: readonly Finding[], style: TextStyl
 function findingsTable(report: ScanReport, findings: readonly Finding[], style: TextStyle): string {
   const groups = new Map<string, Finding[]>();
   // Findings arrive sorted worst first, so the first finding of a package places its group.
-  for (const finding of findings) groups.set(finding.purl, [...(groups.get(finding.purl) ?? []), finding]);
+  for (const finding of findings) {
+    const group = groups.get(finding.purl) ?? [];
+    group.push(finding);
+    groups.set(finding.purl, group);
+  }
   const upgrades = new Map(report.fixes.map((fix) => [fix.purl, fix.upgradeTo]));
   const rows: string[][] = [];
   for (const [purl, group] of groups) {
