@@ -64,6 +64,20 @@ describe('trustline check', () => {
     expect((JSON.parse(sarif.stdout) as { version: string }).version).toBe('2.1.0');
   });
 
+  it('leaves out checks.exclude paths, unless --scorecard-compat reproduces Scorecard', async () => {
+    const excluded = repository('excluded');
+    mkdirSync(join(excluded, 'scripts'), { recursive: true });
+    writeFileSync(join(excluded, 'scripts', 'install.sh'), '#!/bin/bash\ncurl -sSL https://example.com/x.sh | bash\n');
+    writeFileSync(join(excluded, 'trustline.yaml'), 'checks:\n  exclude: [scripts/**]\n');
+    const snippets = async (extra: string[]) => {
+      const run = await runCli(['check', excluded, '--offline', '--data-dir', dataDir, '--format', 'json', '--check', 'Pinned-Dependencies', ...extra], { cwd: root });
+      const report = JSON.parse(run.stdout) as { scorecardCompat: boolean; checks: { findings: { file?: string; pinned?: boolean }[] }[] };
+      return { compat: report.scorecardCompat, files: [...new Set(report.checks[0]?.findings.filter((finding) => finding.pinned === false).map((finding) => finding.file))].sort() };
+    };
+    expect(await snippets([])).toEqual({ compat: false, files: ['.github/workflows/ci.yml'] });
+    expect(await snippets(['--scorecard-compat'])).toEqual({ compat: true, files: ['.github/workflows/ci.yml', 'scripts/install.sh'] });
+  });
+
   it('reads git history in a git repository', async () => {
     const git = repository('git-repo');
     const env = { ...process.env, GIT_AUTHOR_NAME: 'a', GIT_AUTHOR_EMAIL: 'a@example.com', GIT_COMMITTER_NAME: 'a', GIT_COMMITTER_EMAIL: 'a@example.com' };

@@ -36,6 +36,8 @@ describe('trustline db update', () => {
       expect(JSON.parse(first.stdout)).toEqual([{ source: `${server.url}/RubyGems/all.zip`, status: 'updated', read: 1, added: 1, updated: 0, unchanged: 0, skipped: 0, warnings: 0 }]);
       const again = await runCli(['db', 'update', '--data-dir', dataDir], { cwd: root, env });
       expect(again).toMatchObject({ exitCode: 0, stdout: `${server.url}/RubyGems/all.zip: unchanged since the last update\n` });
+      const byFlag = await runCli(['db', 'update', '--ecosystem', 'RubyGems', '--osv-export-url', server.url, '--data-dir', dataDir], { cwd: root });
+      expect(byFlag).toMatchObject({ exitCode: 0, stdout: `${server.url}/RubyGems/all.zip: unchanged since the last update\n` });
       const missing = await runCli(['db', 'update', '--ecosystem', 'Pub', '--data-dir', dataDir], { cwd: root, env });
       expect(missing.exitCode).toBe(2);
       expect(missing.stdout).toContain('not found (no export for that ecosystem)');

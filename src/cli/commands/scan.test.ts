@@ -136,12 +136,11 @@ describe('trustline scan', () => {
   });
 
   it('scans several paths as one report, naming each file with its path', async () => {
-    const other = project('other', { 'Gemfile.lock': gemfileLock });
+    project('other', { 'Gemfile.lock': gemfileLock });
     const run = await runCli(['scan', 'app', 'other', '--offline', '--data-dir', join(root, 'data-1'), '-f', 'json'], { cwd: root });
     expect(run.exitCode).toBe(1);
     const report = JSON.parse(run.stdout) as { findings: { id: string; locations: { file: string }[] }[] };
     expect(report.findings.find((finding) => finding.id === 'MAL-2024-9')?.locations.map((place) => place.file)).toEqual(['app/Gemfile.lock', 'other/Gemfile.lock']);
-    expect(other).toContain('other');
   });
 
   it('exits 2 when nothing scannable is found, and for a missing path before anything else', async () => {
@@ -178,6 +177,56 @@ describe('trustline scan', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('takes the mirror from --osv-export-url first, then the environment, then advisories.exportUrl', async () => {
+    const zip = Buffer.from(zipSync({ 'GHSA-rack-0001-0001.json': strToU8(JSON.stringify(gemRecord('GHSA-rack-0001-0001', 'rack', '2.0.8'))) }));
+    const mirror = await startHttpFixture((_request, response) => {
+      response.end(zip);
+    });
+    try {
+      const unreachable = { TRUSTLINE_OSV_EXPORT_URL: 'http://127.0.0.1:9' };
+      const byFlag = await runCli(['scan', app, '--osv-export-url', `${mirror.url}/flag`, '--data-dir', join(root, 'mirror-flag'), '-f', 'json'], { cwd: root, env: unreachable });
+      expect(byFlag.exitCode).toBe(1);
+      const configured = project('mirror-config', { 'Gemfile.lock': gemfileLock, 'trustline.yaml': `advisories:
+  exportUrl: ${mirror.url}/config
+` });
+      const byConfig = await runCli(['scan', configured, '--data-dir', join(root, 'mirror-config-data'), '-f', 'json'], { cwd: root });
+      expect(byConfig.exitCode).toBe(1);
+      expect(mirror.requests.map((request) => request.url)).toEqual(['/flag/RubyGems/all.zip', '/config/RubyGems/all.zip']);
+    } finally {
+      await mirror.close();
+    }
+  });
+
+  it('leaves out --omit scopes, and writes markdown and CycloneDX with vulnerabilities', async () => {
+    const lockfile = JSON.stringify({
+      name: 'web',
+      lockfileVersion: 3,
+      packages: { '': { name: 'web', dependencies: { 'left-pad': '1.0.0' }, devDependencies: { jest: '1.0.0' } }, 'node_modules/left-pad': { version: '1.0.0' }, 'node_modules/jest': { version: '1.0.0', dev: true } },
+    });
+    const web = project('web', { 'package-lock.json': lockfile });
+    const npmRecord = (id: string, name: string) => ({ id, modified: '2024-01-01T00:00:00Z', summary: `${name} issue`, affected: [{ package: { ecosystem: 'npm', name }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '2.0.0' }] }] }] });
+    const osvNpm = advisories('osv-npm', [npmRecord('GHSA-pad0-0001-0001', 'left-pad'), npmRecord('GHSA-jest-0001-0001', 'jest')]);
+    const dataDir = join(root, 'omit');
+    const all = await runCli(['scan', web, '--offline', '--advisories', osvNpm, '--data-dir', dataDir, '-f', 'json'], { cwd: root });
+    expect((JSON.parse(all.stdout) as { findings: { id: string; scope?: string }[] }).findings.map((finding) => [finding.id, finding.scope])).toEqual([
+      ['GHSA-jest-0001-0001', 'dev'],
+      ['GHSA-pad0-0001-0001', 'prod'],
+    ]);
+    const omitted = await runCli(['scan', web, '--offline', '--omit', 'dev', '--data-dir', dataDir, '-f', 'json'], { cwd: root });
+    expect((JSON.parse(omitted.stdout) as { findings: { id: string }[] }).findings.map((finding) => finding.id)).toEqual(['GHSA-pad0-0001-0001']);
+    expect((await runCli(['scan', web, '--offline', '--omit', 'nope', '--data-dir', dataDir], { cwd: root })).exitCode).toBe(2);
+
+    const markdown = await runCli(['scan', web, '--offline', '--data-dir', dataDir, '-f', 'markdown'], { cwd: root });
+    expect(markdown.stdout).toMatch(/^## Trustline: 2 findings/);
+    expect(markdown.stdout).toContain('GHSA-pad0-0001-0001');
+    const bom = JSON.parse((await runCli(['scan', web, '--offline', '--data-dir', dataDir, '-f', 'cyclonedx-json'], { cwd: root })).stdout) as { bomFormat: string; vulnerabilities: { id: string; affects: { ref: string }[] }[] };
+    expect(bom.bomFormat).toBe('CycloneDX');
+    expect(bom.vulnerabilities.map((vulnerability) => [vulnerability.id, vulnerability.affects[0]?.ref])).toEqual([
+      ['GHSA-jest-0001-0001', 'pkg:npm/jest@1.0.0'],
+      ['GHSA-pad0-0001-0001', 'pkg:npm/left-pad@1.0.0'],
+    ]);
   });
 
   it('exits 3 online when the network fails and the store has no data', async () => {
