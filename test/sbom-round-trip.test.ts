@@ -8,7 +8,8 @@ import { cycloneDxJsonExtractor } from '../src/inventory/sbom/cyclonedx-json.js'
 import { cycloneDxXmlExtractor } from '../src/inventory/sbom/cyclonedx-xml.js';
 import { spdxJsonExtractor } from '../src/inventory/sbom/spdx-json.js';
 import type { Component, Extraction, Inventory } from '../src/model/index.js';
-import { cycloneDxJson, cycloneDxXml } from '../src/report/cyclonedx.js';
+import { cycloneDxXml } from '../src/report/cyclonedx.js';
+import { cycloneDxJson } from '../src/report/cyclonedx-json.js';
 import { spdxJson } from '../src/report/spdx.js';
 
 function component(ecosystem: string, name: string, version: string, purl: string, extra: Partial<Component> = {}): Component {
@@ -56,22 +57,22 @@ const source = (path: string, text: string) => ({ path, text, readRelated: () =>
 
 describe('SBOM round trip (src/report → src/inventory/sbom)', () => {
   const written = [
-    ['CycloneDX JSON', () => read(cycloneDxJsonExtractor.extract(source('bom.json', cycloneDxJson(inventory, options))))],
-    ['CycloneDX XML', () => read(cycloneDxXmlExtractor.extract(source('bom.xml', cycloneDxXml(inventory, options))))],
-    ['SPDX JSON', () => read(spdxJsonExtractor.extract(source('app.spdx.json', spdxJson(inventory, options))))],
+    ['CycloneDX JSON', async () => read(cycloneDxJsonExtractor.extract(source('bom.json', await cycloneDxJson(inventory, options))))],
+    ['CycloneDX XML', () => Promise.resolve(read(cycloneDxXmlExtractor.extract(source('bom.xml', cycloneDxXml(inventory, options)))))],
+    ['SPDX JSON', () => Promise.resolve(read(spdxJsonExtractor.extract(source('app.spdx.json', spdxJson(inventory, options)))))],
   ] as const;
 
   for (const [format, readBack] of written) {
-    it(`${format} keeps purls, names, versions, direct dependencies and edges`, () => {
-      const extraction = readBack();
+    it(`${format} keeps purls, names, versions, direct dependencies and edges`, async () => {
+      const extraction = await readBack();
       expect(identities(extraction.components)).toEqual(identities(inventory.components));
       expect([...extraction.edges].sort(byEdge)).toEqual([...inventory.edges].sort(byEdge));
     });
   }
 
   for (const [format, readBack] of written.slice(0, 2)) {
-    it(`${format} keeps scope, integrity and licences`, () => {
-      const back = new Map(readBack().components.map((c) => [c.purl, c]));
+    it(`${format} keeps scope, integrity and licences`, async () => {
+      const back = new Map((await readBack()).components.map((c) => [c.purl, c]));
       for (const original of inventory.components) {
         const copy = back.get(original.purl);
         expect(copy?.integrity).toBe(original.integrity);

@@ -5,7 +5,8 @@
  */
 import type { DependencyScope } from '../model/index.js';
 import { isListedLicenseId, normalizeLicenseExpression } from './license-expression.js';
-import type { SbomComponent, SbomContent } from './sbom-components.js';
+import { documentUuid } from './sbom-components.js';
+import type { SbomComponent, SbomContent, SbomOptions } from './sbom-components.js';
 
 /** CycloneDX's scope (https://cyclonedx.org/docs/1.6/json/#components_items_scope): "excluded" is for what is not reachable at run time, such as test and development tools. */
 export const cycloneDxScopes = {
@@ -14,6 +15,11 @@ export const cycloneDxScopes = {
   optional: 'optional',
   dev: 'excluded',
 } as const satisfies Record<DependencyScope, string>;
+
+/** The serial number of a BOM; `kind` names it for its deterministic value (see documentUuid). */
+export function cycloneDxSerialNumber(kind: string, content: SbomContent, options: SbomOptions): string {
+  return `urn:uuid:${documentUuid(kind, content, options)}`;
+}
 
 /** Purls start with `pkg:`, so this reference can never be a component's. */
 export function rootRef(content: Pick<SbomContent, 'rootName'>): string {

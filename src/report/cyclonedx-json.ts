@@ -1,10 +1,12 @@
 /**
- * The CycloneDX 1.6 JSON BOM of an SBOM content, written as plain objects: byte for byte what the
- * CycloneDX library's models, normalizer and JsonSerializer write for the BOM cyclonedx.ts builds
- * (cyclonedx-json.test.ts compares both over generated inventories), at a fraction of the cost.
- * Building the models and normalizing them took ~40 ms of a ~250 ms `trustline sbom` of 1,815
- * packages (measured); this takes a few. The library stays the writer of XML and of BOMs with
- * vulnerabilities, and the reference for this one: when it changes, the comparison says so.
+ * An inventory as a CycloneDX 1.6 JSON BOM (https://cyclonedx.org/docs/1.6/json/), written as plain
+ * objects: byte for byte what the CycloneDX library's models, normalizer and JsonSerializer write
+ * for the BOM cyclonedx.ts builds (cyclonedx-json.test.ts compares both over generated
+ * inventories), at a fraction of the cost. Building the models and normalizing them took ~40 ms of
+ * a ~250 ms `trustline sbom` of 1,815 packages, and merely loading the library another ~20 ms
+ * (measured), so this module does not import it: the library stays the writer of XML, of BOMs with
+ * vulnerabilities and of the rare BOM below, and the reference for this one: when it changes, the
+ * comparison says so.
  *
  * Each object lists its keys in the order of the library's JSON normalizer (1.6) and leaves out
  * what it would leave out. Rules of the normalizer that this content cannot trigger are not
@@ -12,12 +14,28 @@
  * valid hex hashes; licence choices never mix an expression with other licences); the comparison
  * would catch a change.
  */
-import { cycloneDxScopes, groupAndName, licenseChoices, rootRef } from './cyclonedx-fields.js';
+import type { Inventory } from '../model/index.js';
+import { cycloneDxScopes, cycloneDxSerialNumber, groupAndName, licenseChoices, rootRef } from './cyclonedx-fields.js';
 import type { LicenseChoice } from './cyclonedx-fields.js';
+import { sbomContent } from './sbom-components.js';
 import type { SbomComponent, SbomContent, SbomOptions } from './sbom-components.js';
 
+/**
+ * The BOM as JSON. Lists come out in the order they were built (components and dependencies by
+ * purl in code-point order): the library's `sortLists` would sort with `localeCompare`, whose
+ * order depends on the machine's locale, so it stays off. A BOM the direct writer cannot match
+ * (see {@link canWriteDirectly}) is written by the library, loaded for it: hence the promise.
+ */
+export async function cycloneDxJson(inventory: Inventory, options: SbomOptions): Promise<string> {
+  const content = sbomContent(inventory, options);
+  const serialNumber = cycloneDxSerialNumber('cyclonedx', content, options);
+  if (canWriteDirectly(content)) return writeCycloneDxJson(content, serialNumber, options);
+  const { libraryCycloneDxJson } = await import('./cyclonedx.js');
+  return libraryCycloneDxJson(content, serialNumber, options);
+}
+
 /** The BOM as the library's JsonSerializer writes it with `{ space: 2, sortLists: false }`. */
-export function writeCycloneDxJson(content: SbomContent, serialNumber: string, options: Pick<SbomOptions, 'created' | 'toolVersion'>): string {
+function writeCycloneDxJson(content: SbomContent, serialNumber: string, options: Pick<SbomOptions, 'created' | 'toolVersion'>): string {
   const root = rootRef(content);
   const bom = {
     $schema: 'http://cyclonedx.org/schema/bom-1.6.schema.json',

@@ -3,7 +3,8 @@ import { cycloneDxJsonValidator, cycloneDxXmlValidator } from '../../test/sbom-s
 import type { Finding, Inventory, ScanReport } from '../model/index.js';
 import { emptyInventory, emptySha256Hex, emptySha512Hex, mixedInventory, purls } from './__fixtures__/mixed-inventory.js';
 import { ratingMethodOf } from './cyclonedx-vulnerabilities.js';
-import { cycloneDxJson, cycloneDxJsonWithVulnerabilities, cycloneDxXml, groupAndName } from './cyclonedx.js';
+import { cycloneDxJsonWithVulnerabilities, cycloneDxXml, groupAndName } from './cyclonedx.js';
+import { cycloneDxJson } from './cyclonedx-json.js';
 import type { SbomOptions } from './cyclonedx.js';
 import { scanFinding, scanReportOf } from './__fixtures__/scan-report.js';
 
@@ -28,8 +29,8 @@ interface CdxBom {
   readonly dependencies: readonly { ref: string; dependsOn?: readonly string[] }[];
 }
 
-function parse(inventory: Inventory, options: SbomOptions = deterministic): CdxBom {
-  return JSON.parse(cycloneDxJson(inventory, options)) as CdxBom;
+async function parse(inventory: Inventory, options: SbomOptions = deterministic): Promise<CdxBom> {
+  return JSON.parse(await cycloneDxJson(inventory, options)) as CdxBom;
 }
 
 function byRef(bom: CdxBom, ref: string): CdxComponent {
@@ -40,25 +41,25 @@ function byRef(bom: CdxBom, ref: string): CdxComponent {
 
 describe('CycloneDX JSON', () => {
   it('is valid against the CycloneDX 1.6 JSON schema', async () => {
-    expect(await cycloneDxJsonValidator(cycloneDxJson(mixedInventory, deterministic))).toEqual([]);
-    expect(await cycloneDxJsonValidator(cycloneDxJson(mixedInventory, { ...deterministic, deterministic: false, created: new Date() }))).toEqual([]);
+    expect(await cycloneDxJsonValidator(await cycloneDxJson(mixedInventory, deterministic))).toEqual([]);
+    expect(await cycloneDxJsonValidator(await cycloneDxJson(mixedInventory, { ...deterministic, deterministic: false, created: new Date() }))).toEqual([]);
   });
 
-  it('has one component per purl, with the purl as bom-ref, in code-point order', () => {
-    const bom = parse(mixedInventory);
+  it('has one component per purl, with the purl as bom-ref, in code-point order', async () => {
+    const bom = await parse(mixedInventory);
     expect(bom.components.map((component) => component['bom-ref'])).toEqual([
       purls.forked, purls.app, purls.serde, purls.commons, purls.babel, purls.semver, purls.unpinned, purls.odd,
     ].sort((a, b) => (a < b ? -1 : 1)));
   });
 
-  it('records the scanned folder as the application and trustline as the tool', () => {
-    const bom = parse(mixedInventory);
+  it('records the scanned folder as the application and trustline as the tool', async () => {
+    const bom = await parse(mixedInventory);
     expect(bom.metadata.component).toEqual({ type: 'application', name: 'my-project', 'bom-ref': 'root:my-project' });
     expect(bom.metadata.tools.components).toEqual([{ type: 'application', name: 'trustline', version: '1.2.3' }]);
   });
 
-  it('writes the graph: the root depends on direct components and on parentless ones of unknown directness', () => {
-    const bom = parse(mixedInventory);
+  it('writes the graph: the root depends on direct components and on parentless ones of unknown directness', async () => {
+    const bom = await parse(mixedInventory);
     const dependsOn = new Map(bom.dependencies.map(({ ref, dependsOn }) => [ref, dependsOn ?? []]));
     expect(dependsOn.get('root:my-project')).toEqual([purls.babel, purls.commons, purls.app, purls.odd, purls.unpinned].sort((a, b) => (a < b ? -1 : 1)));
     expect(dependsOn.get(purls.babel)).toEqual([purls.semver]);
@@ -68,15 +69,15 @@ describe('CycloneDX JSON', () => {
     expect(bom.dependencies).toHaveLength(9);
   });
 
-  it('turns integrity strings into hex hashes', () => {
-    const bom = parse(mixedInventory);
+  it('turns integrity strings into hex hashes', async () => {
+    const bom = await parse(mixedInventory);
     expect(byRef(bom, purls.babel).hashes).toEqual([{ alg: 'SHA-512', content: emptySha512Hex }]);
     expect(byRef(bom, purls.serde).hashes).toEqual([{ alg: 'SHA-256', content: emptySha256Hex }]);
     expect(byRef(bom, purls.semver).hashes).toBeUndefined();
   });
 
-  it('maps scopes: dev is excluded, optional optional, prod wins over dev for a purl found twice', () => {
-    const bom = parse(mixedInventory);
+  it('maps scopes: dev is excluded, optional optional, prod wins over dev for a purl found twice', async () => {
+    const bom = await parse(mixedInventory);
     expect(byRef(bom, purls.babel).scope).toBe('excluded');
     expect(byRef(bom, purls.odd).scope).toBe('optional');
     expect(byRef(bom, purls.commons).scope).toBe('required');
@@ -84,8 +85,8 @@ describe('CycloneDX JSON', () => {
     expect(byRef(bom, purls.app).scope).toBeUndefined();
   });
 
-  it('splits Maven groupIds and npm scopes into the group', () => {
-    const bom = parse(mixedInventory);
+  it('splits Maven groupIds and npm scopes into the group', async () => {
+    const bom = await parse(mixedInventory);
     expect(byRef(bom, purls.babel)).toMatchObject({ group: '@babel', name: 'core', version: '7.25.8' });
     expect(byRef(bom, purls.commons)).toMatchObject({ group: 'org.apache.commons', name: 'commons-lang3' });
     expect(groupAndName({ ecosystem: 'npm', name: 'semver' })).toEqual({ name: 'semver' });
@@ -93,8 +94,8 @@ describe('CycloneDX JSON', () => {
     expect(groupAndName({ ecosystem: 'Go', name: 'github.com/a/b' })).toEqual({ name: 'github.com/a/b' });
   });
 
-  it('writes listed licences as ids, several valid expressions as one, anything else as names', () => {
-    const bom = parse(mixedInventory);
+  it('writes listed licences as ids, several valid expressions as one, anything else as names', async () => {
+    const bom = await parse(mixedInventory);
     expect(byRef(bom, purls.babel).licenses).toEqual([{ license: { id: 'MIT', acknowledgement: 'declared' } }]);
     expect(byRef(bom, purls.semver).licenses).toEqual([{ expression: '(Apache-2.0 OR MIT) AND ISC', acknowledgement: 'declared' }]);
     expect(byRef(bom, purls.serde).licenses).toEqual([{ expression: 'MIT OR Apache-2.0', acknowledgement: 'declared' }]);
@@ -102,39 +103,39 @@ describe('CycloneDX JSON', () => {
     expect(byRef(bom, purls.odd).licenses).toEqual([{ expression: 'LicenseRef-Custom', acknowledgement: 'declared' }]);
   });
 
-  it('links http sources as distributions and git sources as VCS, without credentials', () => {
-    const bom = parse(mixedInventory);
+  it('links http sources as distributions and git sources as VCS, without credentials', async () => {
+    const bom = await parse(mixedInventory);
     expect(byRef(bom, purls.babel).externalReferences).toEqual([{ type: 'distribution', url: 'https://registry.example.com/@babel/core/-/core-7.25.8.tgz' }]);
     expect(byRef(bom, purls.forked).externalReferences).toEqual([{ type: 'vcs', url: 'git+https://github.com/example/forked?branch=main#0123456789abcdef' }]);
     expect(byRef(bom, purls.serde).externalReferences).toBeUndefined();
   });
 
-  it('gives an unpinned requirement no version and keeps its range as a property', () => {
-    const requests = byRef(parse(mixedInventory), purls.unpinned);
+  it('gives an unpinned requirement no version and keeps its range as a property', async () => {
+    const requests = byRef(await parse(mixedInventory), purls.unpinned);
     expect(requests.version).toBeUndefined();
     expect(requests.properties).toEqual([{ name: 'trustline:versionRange', value: '>=2.31' }]);
   });
 
-  it('is byte-identical across runs and input orders in deterministic mode, with a content-derived serial number', () => {
-    const first = cycloneDxJson(mixedInventory, deterministic);
+  it('is byte-identical across runs and input orders in deterministic mode, with a content-derived serial number', async () => {
+    const first = await cycloneDxJson(mixedInventory, deterministic);
     const reordered: Inventory = { ...mixedInventory, components: [...mixedInventory.components].reverse(), edges: [...mixedInventory.edges].reverse() };
-    expect(cycloneDxJson(mixedInventory, deterministic)).toBe(first);
-    expect(cycloneDxJson(reordered, deterministic)).toBe(first);
+    expect(await cycloneDxJson(mixedInventory, deterministic)).toBe(first);
+    expect(await cycloneDxJson(reordered, deterministic)).toBe(first);
     const bom = JSON.parse(first) as CdxBom;
     expect(bom.serialNumber).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(bom.metadata.timestamp).toBeUndefined();
-    expect(parse(mixedInventory, { ...deterministic, toolVersion: '1.2.4' }).serialNumber).not.toBe(bom.serialNumber);
+    expect((await parse(mixedInventory, { ...deterministic, toolVersion: '1.2.4' })).serialNumber).not.toBe(bom.serialNumber);
   });
 
-  it('records the time and a random serial number otherwise', () => {
+  it('records the time and a random serial number otherwise', async () => {
     const options: SbomOptions = { ...deterministic, deterministic: false, created: new Date('2024-05-06T07:08:09.123Z') };
-    const first = parse(mixedInventory, options);
+    const first = await parse(mixedInventory, options);
     expect(first.metadata.timestamp).toBe('2024-05-06T07:08:09.123Z');
-    expect(parse(mixedInventory, options).serialNumber).not.toBe(first.serialNumber);
+    expect((await parse(mixedInventory, options)).serialNumber).not.toBe(first.serialNumber);
   });
 
   it('writes an empty inventory as a valid BOM whose root depends on nothing', async () => {
-    const text = cycloneDxJson(emptyInventory, deterministic);
+    const text = await cycloneDxJson(emptyInventory, deterministic);
     expect(await cycloneDxJsonValidator(text)).toEqual([]);
     const bom = JSON.parse(text) as CdxBom;
     expect(bom.components).toEqual([]);
@@ -144,7 +145,7 @@ describe('CycloneDX JSON', () => {
 
 describe('the CycloneDX schema checks', () => {
   it('reject what the schemas forbid, so a passing check means something', async () => {
-    const bom = JSON.parse(cycloneDxJson(mixedInventory, deterministic)) as { components: { scope: string }[] };
+    const bom = JSON.parse(await cycloneDxJson(mixedInventory, deterministic)) as { components: { scope: string }[] };
     bom.components[0]!.scope = 'sometimes';
     expect(await cycloneDxJsonValidator(JSON.stringify(bom))).toEqual(['/components/0/scope must be equal to one of the allowed values']);
     const xml = cycloneDxXml(mixedInventory, deterministic).replace('<components>', '<components><unexpected/>');
@@ -164,10 +165,10 @@ describe('CycloneDX XML', () => {
     expect(xml).toContain(`bom-ref="${purls.commons.replace('&', '&amp;')}"`);
   });
 
-  it('carries the same serial number as the JSON and is byte-identical across runs', () => {
+  it('carries the same serial number as the JSON and is byte-identical across runs', async () => {
     const xml = cycloneDxXml(mixedInventory, deterministic);
     expect(cycloneDxXml(mixedInventory, deterministic)).toBe(xml);
-    expect(xml).toContain(`serialNumber="${parse(mixedInventory).serialNumber}"`);
+    expect(xml).toContain(`serialNumber="${(await parse(mixedInventory)).serialNumber}"`);
     expect(xml.split('\n').slice(0, 2)).toEqual(['<?xml version="1.0" encoding="UTF-8"?>', expect.stringMatching(/^<bom xmlns="http:\/\/cyclonedx.org\/schema\/bom\/1.6" /)]);
   });
 });
@@ -240,8 +241,8 @@ describe('CycloneDX JSON with vulnerabilities', () => {
     ]);
   });
 
-  it('keeps everything else of the BOM as cycloneDxJson writes it', () => {
-    const { serialNumber: _plain, ...plain } = JSON.parse(cycloneDxJson(mixedInventory, deterministic)) as Record<string, unknown>;
+  it('keeps everything else of the BOM as cycloneDxJson writes it', async () => {
+    const { serialNumber: _plain, ...plain } = JSON.parse(await cycloneDxJson(mixedInventory, deterministic)) as Record<string, unknown>;
     const { serialNumber: _withFindings, vulnerabilities, ...rest } = JSON.parse(cycloneDxJsonWithVulnerabilities(mixedInventory, scanReport(everyKind), deterministic)) as Record<string, unknown>;
     expect(rest).toEqual(plain);
     expect(vulnerabilities).toHaveLength(everyKind.length);
@@ -291,11 +292,11 @@ describe('CycloneDX JSON with vulnerabilities', () => {
     expect(vulnerabilities.map((vulnerability) => vulnerability['bom-ref'])).toEqual([`vulnerability:GHSA-c2qf-rxjj-qqgw:${purls.semver}`, `vulnerability:GHSA-c2qf-rxjj-qqgw:${purls.babel}`]);
   });
 
-  it('is byte-identical across runs in deterministic mode, with a serial number of its own that follows the findings', () => {
+  it('is byte-identical across runs in deterministic mode, with a serial number of its own that follows the findings', async () => {
     const text = cycloneDxJsonWithVulnerabilities(mixedInventory, scanReport(everyKind), deterministic);
     expect(cycloneDxJsonWithVulnerabilities(mixedInventory, scanReport(structuredClone(everyKind)), deterministic)).toBe(text);
     const serial = (JSON.parse(text) as CdxBom).serialNumber;
-    expect(serial).not.toBe(parse(mixedInventory).serialNumber);
+    expect(serial).not.toBe((await parse(mixedInventory)).serialNumber);
     expect((JSON.parse(cycloneDxJsonWithVulnerabilities(mixedInventory, scanReport(everyKind.slice(1)), deterministic)) as CdxBom).serialNumber).not.toBe(serial);
   });
 });

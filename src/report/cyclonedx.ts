@@ -1,9 +1,9 @@
 /**
- * An inventory as a CycloneDX 1.6 BOM (https://cyclonedx.org/docs/1.6/json/), in JSON or XML, and
- * in JSON with a scan's findings as its vulnerabilities; built with the CycloneDX library's models
- * and normalizers so that the output follows the spec as its maintainers read it. The plain JSON
- * BOM, the one large inventories ask for, is written directly with the same bytes (cyclonedx-json.ts,
- * held to the library by cyclonedx-json.test.ts).
+ * An inventory as a CycloneDX 1.6 BOM (https://cyclonedx.org/docs/1.6/) in XML, and in JSON with a
+ * scan's findings as its vulnerabilities; built with the CycloneDX library's models and normalizers
+ * so that the output follows the spec as its maintainers read it. The plain JSON BOM, the one large
+ * inventories ask for, is written directly with the same bytes (cyclonedx-json.ts, held to the
+ * library's JSON here by cyclonedx-json.test.ts).
  */
 import { ComponentScope, ComponentType, ExternalReferenceType, HashAlgorithm, LicenseAcknowledgement } from '@cyclonedx/cyclonedx-library/Enums';
 import { Bom, Component, ExternalReference, HashDictionary, LicenseExpression, LicenseRepository, NamedLicense, Property, SpdxLicense } from '@cyclonedx/cyclonedx-library/Models';
@@ -13,30 +13,20 @@ import { createHash } from 'node:crypto';
 import type { DependencyScope, Inventory, ScanReport } from '../model/index.js';
 import { cycloneDxVulnerabilities } from './cyclonedx-vulnerabilities.js';
 import { distinctFindings } from './distinct-findings.js';
-import { groupAndName, licenseChoices, rootRef } from './cyclonedx-fields.js';
-import { canWriteDirectly, writeCycloneDxJson } from './cyclonedx-json.js';
-import { documentUuid, sbomContent } from './sbom-components.js';
+import { cycloneDxSerialNumber, groupAndName, licenseChoices, rootRef } from './cyclonedx-fields.js';
+import { sbomContent } from './sbom-components.js';
 import type { SbomComponent, SbomContent, SbomHashAlgorithm, SbomOptions } from './sbom-components.js';
 
 export type { SbomOptions } from './sbom-components.js';
 export { groupAndName } from './cyclonedx-fields.js';
 
 /**
- * The BOM as JSON. Lists come out in the order they were built (components and dependencies by
- * purl in code-point order): the library's `sortLists` would sort with `localeCompare`, whose
- * order depends on the machine's locale, so it stays off. Written directly (cyclonedx-json.ts)
- * with the bytes the library would write; the rare BOM it cannot match goes through the library.
+ * The plain JSON BOM through the library's models and serializer: what cyclonedx-json.ts leaves to
+ * the library, and the reference its direct writer is tested against. Lists stay in their built
+ * order (see cycloneDxJson).
  */
-export function cycloneDxJson(inventory: Inventory, options: SbomOptions): string {
-  const content = sbomContent(inventory, options);
-  const serialNumber = serialNumberOf('cyclonedx', content, options);
-  return canWriteDirectly(content) ? writeCycloneDxJson(content, serialNumber, options) : serializedJson(cycloneDxBom(content, serialNumber, options).bom);
-}
-
-/** {@link cycloneDxJson} through the library's models and serializer: the reference the direct writer is tested against. */
-export function cycloneDxJsonThroughLibrary(inventory: Inventory, options: SbomOptions): string {
-  const content = sbomContent(inventory, options);
-  return serializedJson(cycloneDxBom(content, serialNumberOf('cyclonedx', content, options), options).bom);
+export function libraryCycloneDxJson(content: SbomContent, serialNumber: string, options: SbomOptions): string {
+  return serializedJson(cycloneDxBom(content, serialNumber, options).bom);
 }
 
 /**
@@ -49,7 +39,7 @@ export function cycloneDxJsonWithVulnerabilities(inventory: Inventory, report: S
   const findings = distinctFindings(report.findings);
   const digest = createHash('sha256').update(JSON.stringify(findings)).digest('hex');
   const content = sbomContent(inventory, options);
-  const { bom, byPurl } = cycloneDxBom(content, serialNumberOf(`cyclonedx+vulnerabilities:${digest}`, content, options), options);
+  const { bom, byPurl } = cycloneDxBom(content, cycloneDxSerialNumber(`cyclonedx+vulnerabilities:${digest}`, content, options), options);
   for (const vulnerability of cycloneDxVulnerabilities(findings, byPurl)) bom.vulnerabilities.add(vulnerability);
   return serializedJson(bom);
 }
@@ -63,7 +53,7 @@ function serializedJson(bom: Bom): string {
 export function cycloneDxXml(inventory: Inventory, options: SbomOptions): string {
   const serializer = new XmlSerializer(new CdxXml.Normalize.Factory(Spec1dot6));
   const content = sbomContent(inventory, options);
-  const { bom } = cycloneDxBom(content, serialNumberOf('cyclonedx', content, options), options);
+  const { bom } = cycloneDxBom(content, cycloneDxSerialNumber('cyclonedx', content, options), options);
   return withoutXmlInvalidCharacters(serializer.serialize(bom, { space: 2, sortLists: false }));
 }
 
@@ -91,11 +81,6 @@ const hashAlgorithms: Record<SbomHashAlgorithm, HashAlgorithm> = {
   'SHA-384': HashAlgorithm['SHA-384'],
   'SHA-512': HashAlgorithm['SHA-512'],
 };
-
-/** The serial number of a document; `kind` names it for its deterministic value. */
-function serialNumberOf(kind: string, content: SbomContent, options: SbomOptions): string {
-  return `urn:uuid:${documentUuid(kind, content, options)}`;
-}
 
 /** The BOM as the library's models, and its components by purl. */
 function cycloneDxBom(content: SbomContent, serialNumber: string, options: SbomOptions): { bom: Bom; byPurl: ReadonlyMap<string, Component> } {

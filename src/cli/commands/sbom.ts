@@ -33,9 +33,13 @@ export async function sbomCommand(context: CliContext, target: string, options: 
   if (options.format === 'spdx-json') {
     const { spdxJson } = await import('../../report/spdx.js');
     text = spdxJson(inventory, sbomOptions);
+  } else if (options.format === 'cyclonedx-xml') {
+    const { cycloneDxXml } = await import('../../report/cyclonedx.js');
+    text = cycloneDxXml(inventory, sbomOptions);
   } else {
-    const { cycloneDxJson, cycloneDxXml } = await import('../../report/cyclonedx.js');
-    text = options.format === 'cyclonedx-xml' ? cycloneDxXml(inventory, sbomOptions) : cycloneDxJson(inventory, sbomOptions);
+    // Not through cyclonedx.js: the JSON writer loads the CycloneDX library only when it needs it.
+    const { cycloneDxJson } = await import('../../report/cyclonedx-json.js');
+    text = await cycloneDxJson(inventory, sbomOptions);
   }
   context.output(text, options.output);
   return reportProblems(context, inventory);
