@@ -45,7 +45,7 @@ export async function run(): Promise<void> {
     compareWithPeer('advisories.scan.large-npm-project.end-to-end', ours, 'npm-ls', npm);
     report('node.startup.floor', commandMedianMs(process.execPath, ['-e', '0'], 9), 'ms');
 
-    const inventory = extractInventory(project);
+    const inventory = await extractInventory(project);
     report('advisories.scan.packages', inventory.components.length, 'packages');
     report('advisories.scan.stage.inventory', await medianMs(() => extractInventory(project), 9), 'ms');
     const store = await openStore({ dataDir, databaseUrl: null });

@@ -12,7 +12,7 @@ import { largeNpmProject, peerBin } from './npm-project.js';
 
 export async function run(): Promise<void> {
   const project = largeNpmProject();
-  const inventory = extractInventory(project);
+  const inventory = await extractInventory(project);
   report('inventory.large-npm-project.packages', inventory.components.length, 'packages');
   report('inventory.large-npm-project.edges', inventory.edges.length, 'edges');
   report('inventory.large-npm-project.in-process', await medianMs(() => extractInventory(project), 15, 2), 'ms');

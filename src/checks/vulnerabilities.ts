@@ -18,7 +18,7 @@ export const vulnerabilities: Check = {
   async run(context) {
     if (context.root === undefined) return inconclusiveResult(this, 'no local folder to read dependencies from');
     if (context.store === undefined) return inconclusiveResult(this, 'no advisory database: run `trustline db update` or `trustline db import PATH` first');
-    const inventory = extractInventory(context.root);
+    const inventory = await extractInventory(context.root);
     const report = await scanInventory(context.store, inventory);
     if (report.source.advisories === 0) return inconclusiveResult(this, 'the advisory database is empty: run `trustline db update` or `trustline db import PATH` first');
     if (report.source.ecosystems.length > 0 && report.source.missingEcosystems.length === report.source.ecosystems.length) {

@@ -4,34 +4,6 @@
  * agree. Adding an ecosystem is one folder and one line here.
  */
 import { InputError } from '../errors.js';
-import { apkInstalledExtractor } from './alpine/apk-installed.js';
-import { conanLockExtractor } from './conan/conan-lock.js';
-import { renvLockExtractor } from './cran/renv-lock.js';
-import { cargoLockExtractor } from './crates-io/cargo-lock.js';
-import { cargoTomlExtractor } from './crates-io/cargo-toml.js';
-import { dpkgStatusExtractor } from './debian/dpkg-status.js';
-import { goModExtractor } from './go/go-mod.js';
-import { mixLockExtractor } from './hex/mix-lock.js';
-import { gradleLockfileExtractor } from './maven/gradle-lockfile.js';
-import { pomXmlExtractor } from './maven/pom-xml.js';
-import { bunLockExtractor } from './npm/bun-lock.js';
-import { packageJsonExtractor } from './npm/package-json.js';
-import { packageLockExtractor } from './npm/package-lock.js';
-import { pnpmLockExtractor } from './npm/pnpm-lock.js';
-import { yarnLockExtractor } from './npm/yarn-lock.js';
-import { csprojExtractor } from './nuget/csproj.js';
-import { packagesLockExtractor } from './nuget/packages-lock.js';
-import { composerLockExtractor } from './packagist/composer-lock.js';
-import { pubspecLockExtractor } from './pub/pubspec-lock.js';
-import { pdmLockExtractor } from './pypi/pdm-lock.js';
-import { pipfileLockExtractor } from './pypi/pipfile-lock.js';
-import { poetryLockExtractor } from './pypi/poetry-lock.js';
-import { pylockExtractor } from './pypi/pylock.js';
-import { pyprojectTomlExtractor } from './pypi/pyproject-toml.js';
-import { pipRequirementsExtractor } from './pypi/requirements.js';
-import { uvLockExtractor } from './pypi/uv-lock.js';
-import { gemfileLockExtractor } from './rubygems/gemfile-lock.js';
-import { gemfileExtractor } from './rubygems/gemfile.js';
 import { ecosystem as alpine } from './alpine/index.js';
 import { ecosystem as bioconductor } from './bioconductor/index.js';
 import { ecosystem as bitnami } from './bitnami/index.js';
@@ -40,7 +12,6 @@ import { ecosystem as cratesIo } from './crates-io/index.js';
 import { ecosystem as debian } from './debian/index.js';
 import { ecosystem as dockerHardenedImages } from './docker-hardened-images/index.js';
 import type { Ecosystem, EcosystemErrorCode } from './ecosystem.js';
-import type { Extractor } from './extractor.js';
 import { joinName } from './purl.js';
 import type { Purl } from '../model/index.js';
 import { ecosystem as ghc } from './ghc/index.js';
@@ -83,38 +54,6 @@ export const ecosystems: readonly Ecosystem[] = [
   redhat,
   rubygems,
   swift,
-];
-
-/** Every lockfile, manifest and package-database extractor, each owned by its ecosystem's folder. */
-export const extractors: readonly Extractor[] = [
-  apkInstalledExtractor,
-  conanLockExtractor,
-  renvLockExtractor,
-  cargoLockExtractor,
-  cargoTomlExtractor,
-  dpkgStatusExtractor,
-  goModExtractor,
-  mixLockExtractor,
-  gradleLockfileExtractor,
-  pomXmlExtractor,
-  bunLockExtractor,
-  packageJsonExtractor,
-  packageLockExtractor,
-  pnpmLockExtractor,
-  yarnLockExtractor,
-  csprojExtractor,
-  packagesLockExtractor,
-  composerLockExtractor,
-  pubspecLockExtractor,
-  pdmLockExtractor,
-  pipfileLockExtractor,
-  poetryLockExtractor,
-  pylockExtractor,
-  pyprojectTomlExtractor,
-  pipRequirementsExtractor,
-  uvLockExtractor,
-  gemfileLockExtractor,
-  gemfileExtractor,
 ];
 
 const byName = new Map<string, Ecosystem>();

@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import type { Extractor } from '../ecosystems/extractor.js';
+import type { LazyExtractor } from '../ecosystems/extractor.js';
 import { InputError, UsageError } from '../errors.js';
-import type { Component, DependencyEdge, Inventory, InventoryProblem, InventoryProject } from '../model/index.js';
+import type { DependencyEdge, Extraction, Inventory, InventoryProblem, InventoryProject } from '../model/index.js';
 import { extractorForFormat, extractorsForPath, formatNames, manifestFormats } from './formats.js';
 import { sniffFormat } from './sniff.js';
 import { SourceFiles, defaultMaxFileBytes } from './source-files.js';
@@ -10,6 +10,18 @@ import { walk } from './walk.js';
 
 /** Error codes raised by the inventory. */
 export type InventoryErrorCode = 'path-not-found' | 'unknown-format' | 'parse-as-needs-file';
+
+/** A file to read and the extractor it is read with. */
+interface Input {
+  readonly path: string;
+  readonly extractor: LazyExtractor;
+}
+
+/** What reading one input gave: its problems, and its extraction unless the file could not be read. */
+interface Reading {
+  readonly problems: readonly InventoryProblem[];
+  readonly extraction?: Extraction;
+}
 
 export interface InventoryOptions {
   /** Descend into subfolders (default true). */
@@ -25,9 +37,10 @@ export interface InventoryOptions {
 /**
  * Every package under `path` (a folder, a lockfile, a manifest or an SBOM), with the dependency
  * graph. A bad file never stops the run: its problems are in `errors` and the rest is read.
- * Throws an InputError `path-not-found` for a path that does not exist.
+ * Rejects with an InputError `path-not-found` for a path that does not exist. Only the parsers of
+ * the formats found are loaded.
  */
-export function extractInventory(path: string, options: InventoryOptions = {}): Inventory {
+export async function extractInventory(path: string, options: InventoryOptions = {}): Promise<Inventory> {
   if (!existsSync(path)) throw new InputError('path-not-found' satisfies InventoryErrorCode, 'no such file or folder', { file: path });
   const isFolder = statSync(path).isDirectory();
   if (options.parseAs !== undefined) {
@@ -40,7 +53,7 @@ export function extractInventory(path: string, options: InventoryOptions = {}): 
   const root = isFolder ? path : dirname(path);
   const sources = new SourceFiles(root, options.maxFileBytes ?? defaultMaxFileBytes);
   const problems: InventoryProblem[] = [];
-  const inputs: { path: string; extractor: Extractor }[] = [];
+  const inputs: Input[] = [];
 
   if (isFolder) {
     const walked = walk(root, {
@@ -57,30 +70,27 @@ export function extractInventory(path: string, options: InventoryOptions = {}): 
     else inputs.push({ path: file, extractor: chosen });
   }
 
-  const extracted: { path: string; extractor: Extractor; components: readonly Component[]; edges: readonly DependencyEdge[] }[] = [];
+  const readings = await readInputs(sources, inputs);
+  const extracted: { path: string; extraction: Extraction }[] = [];
+  // In the order of the inputs, whatever order they were read in: components, projects and
+  // problems come out in walk order.
   for (const input of inputs) {
-    const outcome = sources.read(input.path);
-    if (!outcome.ok) {
-      problems.push({ file: input.path, message: outcome.message });
-      continue;
-    }
-    const extraction = input.extractor.extract(outcome.file);
-    problems.push(...extraction.problems);
-    extracted.push({ ...input, components: extraction.components, edges: extraction.edges });
+    const reading = readings.get(input);
+    if (reading === undefined) continue;
+    problems.push(...reading.problems);
+    if (reading.extraction !== undefined) extracted.push({ path: input.path, extraction: reading.extraction });
   }
-
-  const kept = withoutShadowedManifests(extracted);
   return {
     root: path,
-    projects: projectsOf(kept.map((input) => input.path)),
-    components: kept.flatMap((input) => input.components),
-    edges: uniqueEdges(kept.flatMap((input) => input.edges)),
+    projects: projectsOf(extracted.map((input) => input.path)),
+    components: extracted.flatMap((input) => input.extraction.components),
+    edges: uniqueEdges(extracted.flatMap((input) => input.extraction.edges)),
     errors: problems,
   };
 }
 
 /** The format of a file with an unknown name, from its first bytes (SBOMs only). */
-function sniffed(sources: SourceFiles, file: string): Extractor | undefined {
+function sniffed(sources: SourceFiles, file: string): LazyExtractor | undefined {
   const outcome = sources.read(file);
   if (!outcome.ok) return undefined;
   const format = sniffFormat(outcome.file.text);
@@ -88,14 +98,41 @@ function sniffed(sources: SourceFiles, file: string): Extractor | undefined {
 }
 
 /**
- * A manifest says what a project asks for; its lockfile says what it got. Where a folder has a
- * lockfile of the same ecosystem, the manifest's unpinned ranges would only add noise.
+ * Reads and extracts the inputs, lockfiles first. A manifest says what a project asks for; its
+ * lockfile says what it got. Where a folder has a lockfile of the same ecosystem, the manifest's
+ * unpinned ranges would only add noise, so such a manifest is skipped before it is read: neither
+ * the file nor its parser is loaded. A lockfile that could not be read (too large, a dangling
+ * link) shadows nothing. Skipped inputs have no reading.
  */
-function withoutShadowedManifests<T extends { path: string; extractor: Extractor }>(inputs: readonly T[]): T[] {
-  const locked = new Set(
-    inputs.filter((input) => !manifestFormats.has(input.extractor.format)).map((input) => `${dirname(input.path)}|${input.extractor.ecosystem}`),
-  );
-  return inputs.filter((input) => !manifestFormats.has(input.extractor.format) || !locked.has(`${dirname(input.path)}|${input.extractor.ecosystem}`));
+async function readInputs(sources: SourceFiles, inputs: readonly Input[]): Promise<Map<Input, Reading>> {
+  const readings = new Map<Input, Reading>();
+  const locked = new Set<string>();
+  for (const input of inputs.filter((candidate) => !isManifest(candidate))) {
+    const reading = await readInput(sources, input);
+    readings.set(input, reading);
+    if (reading.extraction !== undefined) locked.add(shadowKey(input));
+  }
+  for (const input of inputs.filter(isManifest)) {
+    if (!locked.has(shadowKey(input))) readings.set(input, await readInput(sources, input));
+  }
+  return readings;
+}
+
+/** One input read once and handed to its extractor, which is loaded on the first file of its format. */
+async function readInput(sources: SourceFiles, input: Input): Promise<Reading> {
+  const outcome = sources.read(input.path);
+  if (!outcome.ok) return { problems: [{ file: input.path, message: outcome.message }] };
+  const extraction = (await input.extractor.load()).extract(outcome.file);
+  return { problems: extraction.problems, extraction };
+}
+
+function isManifest(input: Input): boolean {
+  return manifestFormats.has(input.extractor.format);
+}
+
+/** A lockfile shadows the manifests of its own ecosystem in its own folder. */
+function shadowKey(input: Input): string {
+  return `${dirname(input.path)}|${input.extractor.ecosystem}`;
 }
 
 function projectsOf(files: readonly string[]): InventoryProject[] {

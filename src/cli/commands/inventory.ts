@@ -20,7 +20,7 @@ export async function readInventory(context: CliContext, target: string, options
   // Checked here too, so the message names the path as the user wrote it.
   if (!existsSync(resolve(context.io.cwd, target))) throw new InputError('path-not-found', 'no such file or folder', { file: target });
   const config = await context.config(resolve(context.io.cwd, target));
-  const inventory = extractInventory(resolve(context.io.cwd, target), {
+  const inventory = await extractInventory(resolve(context.io.cwd, target), {
     recursive: options.recursive,
     exclude: [...(config?.config.exclude ?? []), ...options.exclude],
     ...(options.parseAs === undefined ? {} : { parseAs: options.parseAs }),

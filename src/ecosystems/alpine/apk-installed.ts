@@ -8,6 +8,7 @@
 import type { Component, DependencyEdge, Extraction, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { apkInstalledFormat } from './formats.js';
 
 const ecosystem = 'Alpine';
 
@@ -22,16 +23,7 @@ interface InstalledPackage {
   readonly provides: readonly string[];
 }
 
-export const apkInstalledExtractor: Extractor = {
-  format: 'apk-installed',
-  ecosystem,
-  matches: (path) => /(^|\/)apk\/db\/installed$/.test(path),
-  extract: extractApkInstalled,
-  definition: {
-    short: 'the apk database (lib/apk/db/installed): installed Alpine packages under their origin, with the dependency graph',
-    fileNames: ['lib/apk/db/installed'],
-  },
-};
+export const apkInstalledExtractor: Extractor = { ...apkInstalledFormat, extract: extractApkInstalled };
 
 function extractApkInstalled(file: SourceFile): Extraction {
   const problems: InventoryProblem[] = [];

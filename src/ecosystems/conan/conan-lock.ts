@@ -10,6 +10,7 @@ import type { Node } from 'jsonc-parser';
 import type { Component, DependencyEdge, DependencyScope, Extraction } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { conanLockFormat } from './formats.js';
 import { objectEntries, property, readJsonObject, stringValue } from '../json-tree.js';
 
 const ecosystem = 'ConanCenter';
@@ -24,16 +25,7 @@ interface ConanReference {
   readonly recipeRevision?: string;
 }
 
-export const conanLockExtractor: Extractor = {
-  format: 'conan-lock',
-  ecosystem,
-  matches: (path) => path.slice(path.lastIndexOf('/') + 1) === 'conan.lock',
-  extract: extractConanLock,
-  definition: {
-    short: 'conan.lock (Conan 1 graph locks up to version 0.4, Conan 2 locks 0.5): locked recipes, with groups (Conan 2) or the graph (Conan 1)',
-    fileNames: ['conan.lock'],
-  },
-};
+export const conanLockExtractor: Extractor = { ...conanLockFormat, extract: extractConanLock };
 
 function extractConanLock(file: SourceFile): Extraction {
   const document = readJsonObject(file.text, { label: 'conan.lock', jsonc: false, maxDepth });

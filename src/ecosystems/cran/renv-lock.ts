@@ -7,6 +7,7 @@
 import type { Component, DependencyEdge, Extraction, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { renvLockFormat } from './formats.js';
 import { objectEntries, property, readJsonObject, stringArray, stringValue } from '../json-tree.js';
 
 const ecosystem = 'CRAN';
@@ -18,16 +19,7 @@ interface LockedPackage {
   readonly requirements: readonly string[];
 }
 
-export const renvLockExtractor: Extractor = {
-  format: 'renv-lock',
-  ecosystem,
-  matches: (path) => path.slice(path.lastIndexOf('/') + 1) === 'renv.lock',
-  extract: extractRenvLock,
-  definition: {
-    short: 'renv.lock (R): packages installed from CRAN, with the dependency graph',
-    fileNames: ['renv.lock'],
-  },
-};
+export const renvLockExtractor: Extractor = { ...renvLockFormat, extract: extractRenvLock };
 
 function extractRenvLock(file: SourceFile): Extraction {
   const document = readJsonObject(file.text, { label: 'renv.lock', jsonc: false, maxDepth });

@@ -6,6 +6,7 @@
 import type { Component, DependencyEdge, Extraction, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { cargoLockFormat } from './formats.js';
 import { arrayTableEntries, readToml, stringsOf } from '../toml-file.js';
 
 const ecosystem = 'crates.io';
@@ -17,16 +18,7 @@ interface LockedPackage {
   readonly dependencies: readonly string[];
 }
 
-export const cargoLockExtractor: Extractor = {
-  format: 'cargo-lock',
-  ecosystem,
-  matches: (path) => path.slice(path.lastIndexOf('/') + 1) === 'Cargo.lock',
-  extract: extractCargoLock,
-  definition: {
-    short: 'Cargo.lock (versions 1 to 4): every locked crate, with the dependency graph',
-    fileNames: ['Cargo.lock'],
-  },
-};
+export const cargoLockExtractor: Extractor = { ...cargoLockFormat, extract: extractCargoLock };
 
 function extractCargoLock(file: SourceFile): Extraction {
   const document = readToml(file.text, { label: 'Cargo.lock', maxDepth });

@@ -18,6 +18,7 @@
 import type { Component, DependencyScope, Extraction, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { cargoTomlFormat } from './formats.js';
 import { readToml, tableOf } from '../toml-file.js';
 import type { TomlTable } from '../toml-file.js';
 import { dependencyKey, dependencyLines, dependencyTables } from './cargo-toml-lines.js';
@@ -26,16 +27,7 @@ const ecosystem = 'crates.io';
 /** Cargo.toml nests a few levels (target → cfg → dependencies → crate → features). */
 const maxDepth = 16;
 
-export const cargoTomlExtractor: Extractor = {
-  format: 'cargo-toml',
-  ecosystem,
-  matches: (path) => path.slice(path.lastIndexOf('/') + 1) === 'Cargo.toml',
-  extract: extractCargoToml,
-  definition: {
-    short: 'Cargo.toml (manifest): direct, dev, build and target-specific dependencies with their requirements, workspace inheritance resolved',
-    fileNames: ['Cargo.toml'],
-  },
-};
+export const cargoTomlExtractor: Extractor = { ...cargoTomlFormat, extract: extractCargoToml };
 
 function extractCargoToml(file: SourceFile): Extraction {
   const document = readToml(file.text, { label: 'Cargo.toml', maxDepth });

@@ -8,6 +8,7 @@
 import type { Component, DependencyEdge, Extraction, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { dpkgStatusFormat } from './formats.js';
 
 const ecosystem = 'Debian';
 
@@ -16,16 +17,7 @@ interface ControlStanza {
   readonly fields: ReadonlyMap<string, string>;
 }
 
-export const dpkgStatusExtractor: Extractor = {
-  format: 'dpkg-status',
-  ecosystem,
-  matches: (path) => /(^|\/)dpkg\/status$/.test(path),
-  extract: extractDpkgStatus,
-  definition: {
-    short: 'the dpkg database (var/lib/dpkg/status): installed Debian packages under their source package, with the dependency graph',
-    fileNames: ['var/lib/dpkg/status'],
-  },
-};
+export const dpkgStatusExtractor: Extractor = { ...dpkgStatusFormat, extract: extractDpkgStatus };
 
 function extractDpkgStatus(file: SourceFile): Extraction {
   const problems: InventoryProblem[] = [];

@@ -7,6 +7,7 @@
 import type { Component, Extraction, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { goModFormat } from './formats.js';
 
 const ecosystem = 'Go';
 
@@ -28,16 +29,7 @@ interface Requirement {
   direct: boolean;
 }
 
-export const goModExtractor: Extractor = {
-  format: 'go-mod',
-  ecosystem,
-  matches: (path) => baseName(path) === 'go.mod',
-  extract: extractGoMod,
-  definition: {
-    short: 'go.mod (require, replace, exclude, go and toolchain directives), plus go.sum below go 1.17',
-    fileNames: ['go.mod'],
-  },
-};
+export const goModExtractor: Extractor = { ...goModFormat, extract: extractGoMod };
 
 function extractGoMod(file: SourceFile): Extraction {
   const problems: InventoryProblem[] = [];

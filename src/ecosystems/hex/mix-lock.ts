@@ -7,19 +7,11 @@
 import type { Component, DependencyEdge, Extraction } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { mixLockFormat } from './formats.js';
 
 const ecosystem = 'Hex';
 
-export const mixLockExtractor: Extractor = {
-  format: 'mix-lock',
-  ecosystem,
-  matches: (path) => path.slice(path.lastIndexOf('/') + 1) === 'mix.lock',
-  extract: extractMixLock,
-  definition: {
-    short: 'mix.lock (Elixir, Erlang): Hex packages with their checksums, git dependencies with their commits, and the dependency graph',
-    fileNames: ['mix.lock'],
-  },
-};
+export const mixLockExtractor: Extractor = { ...mixLockFormat, extract: extractMixLock };
 
 interface LockedDependency {
   readonly app: string;

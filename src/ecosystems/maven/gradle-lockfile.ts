@@ -11,22 +11,13 @@
 import type { Component, Extraction, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { gradleLockfileFormat } from './formats.js';
 
 const ecosystem = 'Maven';
-const fileNames = ['gradle.lockfile', 'buildscript-gradle.lockfile'];
 /** Gradle's own coordinates carry no spaces, `:` or `=` inside a part. */
 const linePattern = /^([^\s:=]+):([^\s:=]+):([^\s:=]+)=(\S*)$/;
 
-export const gradleLockfileExtractor: Extractor = {
-  format: 'gradle-lockfile',
-  ecosystem,
-  matches: (path) => fileNames.includes(path.slice(path.lastIndexOf('/') + 1)),
-  extract: extractGradleLockfile,
-  definition: {
-    short: 'gradle.lockfile and buildscript-gradle.lockfile (Gradle dependency locking): every locked module with its configurations',
-    fileNames,
-  },
-};
+export const gradleLockfileExtractor: Extractor = { ...gradleLockfileFormat, extract: extractGradleLockfile };
 
 function extractGradleLockfile(file: SourceFile): Extraction {
   const components: Component[] = [];

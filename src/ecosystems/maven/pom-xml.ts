@@ -15,24 +15,13 @@
 import type { Component, DependencyScope, Extraction, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { pomXmlFormat } from './formats.js';
 import { effectiveDependencies, loadPom } from './pom-effective.js';
 import type { EffectiveDependency } from './pom-effective.js';
 
 const ecosystem = 'Maven';
 
-export const pomXmlExtractor: Extractor = {
-  format: 'maven-pom',
-  ecosystem,
-  matches: (path) => {
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    return name === 'pom.xml' || (name.endsWith('.pom') && name.length > '.pom'.length);
-  },
-  extract: extractPomXml,
-  definition: {
-    short: 'pom.xml and *.pom (offline): dependencies with properties, local parents, dependency management and local BOMs applied',
-    fileNames: ['pom.xml', '*.pom'],
-  },
-};
+export const pomXmlExtractor: Extractor = { ...pomXmlFormat, extract: extractPomXml };
 
 function extractPomXml(file: SourceFile): Extraction {
   const pom = loadPom(file);

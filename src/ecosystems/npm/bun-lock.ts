@@ -11,6 +11,7 @@
 import type { Node } from 'jsonc-parser';
 import type { Extraction, InventoryProblem } from '../../model/index.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { bunLockFormat } from './formats.js';
 import { objectEntries, property, readJsonObject, stringMap, stringValue } from '../json-tree.js';
 import type { InstallEdge, InstalledPackage } from './locked-packages.js';
 import { mergeInstalledPackages } from './locked-packages.js';
@@ -38,19 +39,7 @@ interface BunPackage extends BunTuple {
   readonly line: number;
 }
 
-export const bunLockExtractor: Extractor = {
-  format: 'bun-lock',
-  ecosystem: 'npm',
-  matches: (path) => {
-    const segments = path.split('/');
-    return segments[segments.length - 1] === 'bun.lock' && !segments.slice(0, -1).includes('node_modules');
-  },
-  extract: extractBunLock,
-  definition: {
-    short: 'bun.lock (Bun text lockfile): every package with its commit (git), direct dependencies, scope and the dependency graph',
-    fileNames: ['bun.lock'],
-  },
-};
+export const bunLockExtractor: Extractor = { ...bunLockFormat, extract: extractBunLock };
 
 function extractBunLock(file: SourceFile): Extraction {
   const document = readJsonObject(file.text, { label: 'bun.lock', jsonc: true, maxDepth });

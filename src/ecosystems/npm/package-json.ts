@@ -6,6 +6,7 @@
 import type { Component, DependencyScope, Extraction, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { packageJsonFormat } from './formats.js';
 import { readSpecifier } from './dependency-specifier.js';
 import { objectEntries, property, readJsonObject, stringValue } from '../json-tree.js';
 import { mergeGroups, mergeScope } from './locked-packages.js';
@@ -20,19 +21,7 @@ const sections: readonly { readonly section: string; readonly scope: DependencyS
   { section: 'peerDependencies', scope: 'peer', groups: ['peer'] },
 ];
 
-export const packageJsonExtractor: Extractor = {
-  format: 'package-json',
-  ecosystem: 'npm',
-  matches: (path) => {
-    const segments = path.split('/');
-    return segments[segments.length - 1] === 'package.json' && !segments.slice(0, -1).includes('node_modules');
-  },
-  extract: extractPackageJson,
-  definition: {
-    short: 'package.json (manifest): dependencies, devDependencies, optionalDependencies and peerDependencies as unpinned ranges',
-    fileNames: ['package.json'],
-  },
-};
+export const packageJsonExtractor: Extractor = { ...packageJsonFormat, extract: extractPackageJson };
 
 function extractPackageJson(file: SourceFile): Extraction {
   const document = readJsonObject(file.text, { label: 'package.json', jsonc: false, maxDepth });

@@ -6,6 +6,7 @@
  */
 import type { Extraction } from '../../model/index.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { packageLockFormat } from './formats.js';
 import { property, readJsonObject, stringMap } from '../json-tree.js';
 import { readJsonSection } from '../json-value.js';
 import type { InstallReading } from './locked-packages.js';
@@ -14,25 +15,11 @@ import { readDependencyTree } from './package-lock-dependencies.js';
 import { membersFromTree, membersFromValue } from './package-lock-entry.js';
 import { readPackagesMap } from './package-lock-packages.js';
 
-const fileNames = ['package-lock.json', 'npm-shrinkwrap.json'] as const;
 /** A version 1 tree nests two levels per installed level; real trees stay far below this. */
 const maxDepth = 512;
 const manifestSections = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
 
-export const packageLockExtractor: Extractor = {
-  format: 'npm-package-lock',
-  ecosystem: 'npm',
-  matches: (path) => {
-    const segments = path.split('/');
-    // A lockfile inside node_modules came with an installed package; the project's own lockfile already lists what it installs.
-    return (fileNames as readonly string[]).includes(segments[segments.length - 1] ?? '') && !segments.slice(0, -1).includes('node_modules');
-  },
-  extract: extractPackageLock,
-  definition: {
-    short: 'package-lock.json and npm-shrinkwrap.json (lockfileVersion 1, 2 and 3): every installed package with its groups, direct dependencies and the dependency graph',
-    fileNames,
-  },
-};
+export const packageLockExtractor: Extractor = { ...packageLockFormat, extract: extractPackageLock };
 
 function extractPackageLock(file: SourceFile): Extraction {
   const baseName = file.path.slice(file.path.lastIndexOf('/') + 1);

@@ -11,6 +11,7 @@
  */
 import type { DependencyScope, Extraction, InventoryProblem } from '../../model/index.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { pnpmLockFormat } from './formats.js';
 import { codeloadCommit } from './git-commit.js';
 import type { InstallEdge, InstalledPackage } from './locked-packages.js';
 import { mergeInstalledPackages } from './locked-packages.js';
@@ -27,20 +28,7 @@ const dependencySections: readonly (readonly [string, EdgeKind])[] = [
   ['devDependencies', 'dev'],
 ];
 
-export const pnpmLockExtractor: Extractor = {
-  format: 'pnpm-lock',
-  ecosystem: 'npm',
-  matches: (path) => {
-    const segments = path.split('/');
-    // A pnpm-lock.yaml inside node_modules came with a package; it says nothing about what is installed.
-    return segments[segments.length - 1] === 'pnpm-lock.yaml' && !segments.slice(0, -1).includes('node_modules');
-  },
-  extract: extractPnpmLock,
-  definition: {
-    short: 'pnpm-lock.yaml (lockfileVersion 5.x, 6.0 and 9.0): every package with its commit (git), integrity, dev group, scope, direct dependencies and the dependency graph',
-    fileNames: ['pnpm-lock.yaml'],
-  },
-};
+export const pnpmLockExtractor: Extractor = { ...pnpmLockFormat, extract: extractPnpmLock };
 
 function extractPnpmLock(file: SourceFile): Extraction {
   const fail = (message: string, line?: number): Extraction => ({ components: [], edges: [], problems: [{ file: file.path, ...(line === undefined ? {} : { line }), message }] });

@@ -11,6 +11,7 @@
  */
 import type { Extraction, InventoryProblem } from '../../model/index.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { yarnLockFormat } from './formats.js';
 import { gitCommit } from './git-commit.js';
 import type { InstallEdge, InstalledPackage } from './locked-packages.js';
 import { mergeInstalledPackages } from './locked-packages.js';
@@ -22,20 +23,7 @@ interface Dependency {
   readonly range: string;
 }
 
-export const yarnLockExtractor: Extractor = {
-  format: 'yarn-lock',
-  ecosystem: 'npm',
-  matches: (path) => {
-    const segments = path.split('/');
-    // A yarn.lock inside node_modules came with a package; it says nothing about what is installed.
-    return segments[segments.length - 1] === 'yarn.lock' && !segments.slice(0, -1).includes('node_modules');
-  },
-  extract: extractYarnLock,
-  definition: {
-    short: 'yarn.lock (yarn 1 and yarn 2+ berry): every resolved package with its commit (git), integrity and the dependency graph; direct dependencies for berry',
-    fileNames: ['yarn.lock'],
-  },
-};
+export const yarnLockExtractor: Extractor = { ...yarnLockFormat, extract: extractYarnLock };
 
 function extractYarnLock(file: SourceFile): Extraction {
   const reading = readYarnEntries(file.text);

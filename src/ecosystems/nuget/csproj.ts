@@ -17,27 +17,15 @@
 import type { Component, Extraction, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { csprojFormat } from './formats.js';
 import { centralPackages } from './central-packages.js';
 import { expandProperties, isProjectRoot, maxXmlDepth, packageItems, projectProperties } from './msbuild-project.js';
 import type { PackageItem } from './msbuild-project.js';
 import { readXml } from '../xml-tree.js';
 
 const ecosystem = 'NuGet';
-const extensions = ['.csproj', '.fsproj', '.vbproj'];
 
-export const csprojExtractor: Extractor = {
-  format: 'csproj',
-  ecosystem,
-  matches: (path) => {
-    const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-    return extensions.some((extension) => name.endsWith(extension) && name.length > extension.length);
-  },
-  extract: extractCsproj,
-  definition: {
-    short: '.NET project files (*.csproj, *.fsproj, *.vbproj): PackageReference items, with central versions from Directory.Packages.props',
-    fileNames: ['*.csproj', '*.fsproj', '*.vbproj'],
-  },
-};
+export const csprojExtractor: Extractor = { ...csprojFormat, extract: extractCsproj };
 
 interface Reference {
   readonly item: PackageItem;

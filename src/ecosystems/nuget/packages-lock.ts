@@ -16,6 +16,7 @@ import type { Node } from 'jsonc-parser';
 import type { Component, DependencyEdge, Extraction, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { packagesLockFormat } from './formats.js';
 import { objectEntries, property, readJsonObject, stringValue } from '../json-tree.js';
 
 const ecosystem = 'NuGet';
@@ -27,16 +28,7 @@ interface Restored {
   readonly frameworks: string[];
 }
 
-export const packagesLockExtractor: Extractor = {
-  format: 'nuget-packages-lock',
-  ecosystem,
-  matches: (path) => path.slice(path.lastIndexOf('/') + 1) === 'packages.lock.json',
-  extract: extractPackagesLock,
-  definition: {
-    short: 'packages.lock.json (NuGet lock file versions 1 and 2): the packages of every target framework, direct or transitive, with hashes and the graph',
-    fileNames: ['packages.lock.json'],
-  },
-};
+export const packagesLockExtractor: Extractor = { ...packagesLockFormat, extract: extractPackagesLock };
 
 function extractPackagesLock(file: SourceFile): Extraction {
   // NuGet writes plain JSON but reads it with comments and trailing commas allowed.

@@ -7,6 +7,7 @@ import type { Node } from 'jsonc-parser';
 import type { Component, DependencyEdge, Extraction, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { composerLockFormat } from './formats.js';
 import { objectEntries, property, readJsonObject, stringArray, stringValue } from '../json-tree.js';
 
 const ecosystem = 'Packagist';
@@ -18,16 +19,7 @@ interface LockedPackage {
   readonly requires: readonly string[];
 }
 
-export const composerLockExtractor: Extractor = {
-  format: 'composer-lock',
-  ecosystem,
-  matches: (path) => path.slice(path.lastIndexOf('/') + 1) === 'composer.lock',
-  extract: extractComposerLock,
-  definition: {
-    short: 'composer.lock: packages and packages-dev (group dev), with commits, licences and the dependency graph',
-    fileNames: ['composer.lock'],
-  },
-};
+export const composerLockExtractor: Extractor = { ...composerLockFormat, extract: extractComposerLock };
 
 function extractComposerLock(file: SourceFile): Extraction {
   const document = readJsonObject(file.text, { label: 'composer.lock', jsonc: false, maxDepth });

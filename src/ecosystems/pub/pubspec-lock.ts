@@ -8,21 +8,13 @@ import type { YAMLMap } from 'yaml';
 import type { Component, DependencyScope, Extraction, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { pubspecLockFormat } from './formats.js';
 
 const ecosystem = 'Pub';
 /** pub writes block mappings only; flow collections nested this deep are hostile. */
 const maxFlowDepth = 32;
 
-export const pubspecLockExtractor: Extractor = {
-  format: 'pubspec-lock',
-  ecosystem,
-  matches: (path) => path.slice(path.lastIndexOf('/') + 1) === 'pubspec.lock',
-  extract: extractPubspecLock,
-  definition: {
-    short: 'pubspec.lock (Dart and Flutter): hosted, git, path and sdk packages, with direct and dev dependencies',
-    fileNames: ['pubspec.lock'],
-  },
-};
+export const pubspecLockExtractor: Extractor = { ...pubspecLockFormat, extract: extractPubspecLock };
 
 function extractPubspecLock(file: SourceFile): Extraction {
   const fail = (message: string, line?: number): Extraction => ({ components: [], edges: [], problems: [{ file: file.path, ...(line === undefined ? {} : { line }), message }] });

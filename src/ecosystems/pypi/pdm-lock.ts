@@ -8,23 +8,15 @@
  */
 import type { DependencyScope } from '../../model/index.js';
 import type { Extractor } from '../extractor.js';
+import { pdmLockFormat } from './formats.js';
 import { stringOf, stringsOf } from '../toml-file.js';
 import type { TomlTable } from '../toml-file.js';
-import { ecosystem, pypiComponent } from './locked-package.js';
+import { pypiComponent } from './locked-package.js';
 import type { DependencyReference, LockedPackage } from './locked-package.js';
 import { parsePep508 } from './pep508.js';
 import { extractTomlLock } from './toml-lock.js';
 
-export const pdmLockExtractor: Extractor = {
-  format: 'pdm-lock',
-  ecosystem,
-  matches: (path) => path.slice(path.lastIndexOf('/') + 1) === 'pdm.lock',
-  extract: (file) => extractTomlLock(file, { label: 'pdm.lock', table: 'package' }, lockedPackage),
-  definition: {
-    short: 'pdm.lock: every locked package with its groups (dev, optional), git commits and the dependency graph',
-    fileNames: ['pdm.lock'],
-  },
-};
+export const pdmLockExtractor: Extractor = { ...pdmLockFormat, extract: (file) => extractTomlLock(file, { label: 'pdm.lock', table: 'package' }, lockedPackage) };
 
 function lockedPackage(entry: TomlTable | undefined, path: string, line: number | undefined): LockedPackage | string {
   if (entry === undefined) return 'a [[package]] entry is not a table';

@@ -8,24 +8,16 @@
 import type { Node } from 'jsonc-parser';
 import type { Component, DependencyScope, Extraction, InventoryProblem } from '../../model/index.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { pipfileLockFormat } from './formats.js';
 import { objectEntries, property, readJsonObject, stringValue } from '../json-tree.js';
 import type { JsonEntry } from '../json-tree.js';
-import { ecosystem, pypiComponent, unitedGroups } from './locked-package.js';
+import { pypiComponent, unitedGroups } from './locked-package.js';
 import { normalizePypiName } from './index.js';
 
 /** Pipfile.lock nests four levels (section → package → hashes); far deeper is hostile. */
 const maxDepth = 64;
 
-export const pipfileLockExtractor: Extractor = {
-  format: 'pipfile-lock',
-  ecosystem,
-  matches: (path) => path.slice(path.lastIndexOf('/') + 1) === 'Pipfile.lock',
-  extract: extractPipfileLock,
-  definition: {
-    short: 'Pipfile.lock (pipenv): default packages, develop packages (group dev) and other package categories',
-    fileNames: ['Pipfile.lock'],
-  },
-};
+export const pipfileLockExtractor: Extractor = { ...pipfileLockFormat, extract: extractPipfileLock };
 
 function extractPipfileLock(file: SourceFile): Extraction {
   // An empty file is an empty lock, as in the corpus.

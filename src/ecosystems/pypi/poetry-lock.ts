@@ -7,22 +7,14 @@
  */
 import type { DependencyScope } from '../../model/index.js';
 import type { Extractor } from '../extractor.js';
+import { poetryLockFormat } from './formats.js';
 import { stringOf, stringsOf, tableOf } from '../toml-file.js';
 import type { TomlTable } from '../toml-file.js';
-import { ecosystem, pypiComponent } from './locked-package.js';
+import { pypiComponent } from './locked-package.js';
 import type { DependencyReference, LockedPackage } from './locked-package.js';
 import { extractTomlLock } from './toml-lock.js';
 
-export const poetryLockExtractor: Extractor = {
-  format: 'poetry-lock',
-  ecosystem,
-  matches: (path) => path.slice(path.lastIndexOf('/') + 1) === 'poetry.lock',
-  extract: (file) => extractTomlLock(file, { label: 'poetry.lock', table: 'package' }, lockedPackage),
-  definition: {
-    short: 'poetry.lock (Poetry 1 and 2): every locked package with its groups, git commits and the dependency graph',
-    fileNames: ['poetry.lock'],
-  },
-};
+export const poetryLockExtractor: Extractor = { ...poetryLockFormat, extract: (file) => extractTomlLock(file, { label: 'poetry.lock', table: 'package' }, lockedPackage) };
 
 function lockedPackage(entry: TomlTable | undefined, path: string, line: number | undefined): LockedPackage | string {
   if (entry === undefined) return 'a [[package]] entry is not a table';

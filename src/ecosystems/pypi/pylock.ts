@@ -6,23 +6,14 @@
  * which extras and dependency groups need a package only inside its `marker` expression.
  */
 import type { Extractor } from '../extractor.js';
+import { pylockFormat } from './formats.js';
 import { stringOf, tableOf } from '../toml-file.js';
 import type { TomlTable } from '../toml-file.js';
-import { ecosystem, pypiComponent } from './locked-package.js';
+import { pypiComponent } from './locked-package.js';
 import type { LockedPackage } from './locked-package.js';
 import { extractTomlLock, referencesOf } from './toml-lock.js';
 
-export const pylockExtractor: Extractor = {
-  format: 'pylock',
-  ecosystem,
-  // PEP 751 "File Name": pylock.toml, or pylock.<name>.toml where the name has no dot.
-  matches: (path) => /^pylock\.(?:[^.]+\.)?toml$/.test(path.slice(path.lastIndexOf('/') + 1)),
-  extract: (file) => extractTomlLock(file, { label: 'pylock.toml', table: 'packages' }, lockedPackage),
-  definition: {
-    short: 'pylock.toml and pylock.<name>.toml (PEP 751): every locked package, with VCS commits and the dependency graph',
-    fileNames: ['pylock.toml', 'pylock.<name>.toml'],
-  },
-};
+export const pylockExtractor: Extractor = { ...pylockFormat, extract: (file) => extractTomlLock(file, { label: 'pylock.toml', table: 'packages' }, lockedPackage) };
 
 function lockedPackage(entry: TomlTable | undefined, path: string, line: number | undefined): LockedPackage | string | undefined {
   if (entry === undefined) return 'a [[packages]] entry is not a table';

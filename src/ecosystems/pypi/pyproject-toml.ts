@@ -17,10 +17,11 @@
  */
 import type { Component, DependencyScope, Extraction, InventoryProblem } from '../../model/index.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { pyprojectTomlFormat } from './formats.js';
 import { readToml, stringOf, tableOf, tomlLineLocator } from '../toml-file.js';
 import type { TomlTable } from '../toml-file.js';
 import { normalizePypiName } from './index.js';
-import { commitOf, ecosystem, pypiComponent, unitedGroups, widerScope } from './locked-package.js';
+import { commitOf, pypiComponent, unitedGroups, widerScope } from './locked-package.js';
 import { parsePep508 } from './pep508.js';
 import { poetryLowerBound } from './poetry-constraint.js';
 import { pep440LowerBound } from './specifiers.js';
@@ -28,16 +29,7 @@ import { pep440LowerBound } from './specifiers.js';
 /** pyproject.toml nests inline tables a few levels (`foo = { git = "...", extras = [...] }`); far deeper is hostile. */
 const maxDepth = 16;
 
-export const pyprojectTomlExtractor: Extractor = {
-  format: 'pyproject-toml',
-  ecosystem,
-  matches: (path) => path.slice(path.lastIndexOf('/') + 1) === 'pyproject.toml',
-  extract: extractPyproject,
-  definition: {
-    short: 'pyproject.toml (manifest): PEP 621 dependencies and extras, PEP 735 dependency groups and Poetry dependency groups, as declared ranges',
-    fileNames: ['pyproject.toml'],
-  },
-};
+export const pyprojectTomlExtractor: Extractor = { ...pyprojectTomlFormat, extract: extractPyproject };
 
 interface Declaration {
   readonly name: string;

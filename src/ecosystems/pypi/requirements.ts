@@ -20,23 +20,12 @@
  */
 import type { Component, Extraction, InventoryProblem } from '../../model/index.js';
 import type { Extractor, SourceFile } from '../extractor.js';
-import { ecosystem, pypiComponent } from './locked-package.js';
+import { pipRequirementsFormat } from './formats.js';
+import { pypiComponent } from './locked-package.js';
 import { normalizePypiName } from './index.js';
 import { parsePep508 } from './pep508.js';
 
-export const pipRequirementsExtractor: Extractor = {
-  format: 'pip-requirements',
-  ecosystem,
-  matches: (path) => {
-    const base = path.slice(path.lastIndexOf('/') + 1);
-    return base.endsWith('.txt') && base.includes('requirements');
-  },
-  extract: extractRequirements,
-  definition: {
-    short: 'pip requirements files (any *requirements*.txt): pinned and ranged requirements, with -r includes, -c constraints and --hash values',
-    fileNames: ['requirements.txt', 'requirements-dev.txt', 'dev-requirements.txt', '*requirements*.txt'],
-  },
-};
+export const pipRequirementsExtractor: Extractor = { ...pipRequirementsFormat, extract: extractRequirements };
 
 interface LogicalLine {
   readonly text: string;

@@ -10,23 +10,15 @@
  */
 import type { Component, DependencyEdge, DependencyScope, Extraction, InventoryProblem } from '../../model/index.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { uvLockFormat } from './formats.js';
 import { stringOf, tableOf } from '../toml-file.js';
 import type { TomlTable } from '../toml-file.js';
 import { normalizePypiName } from './index.js';
-import { dependencyEdges, ecosystem, mergeLocked, pypiComponent } from './locked-package.js';
+import { dependencyEdges, mergeLocked, pypiComponent } from './locked-package.js';
 import type { LockedPackage } from './locked-package.js';
 import { lockEntries, referencesOf } from './toml-lock.js';
 
-export const uvLockExtractor: Extractor = {
-  format: 'uv-lock',
-  ecosystem,
-  matches: (path) => path.slice(path.lastIndexOf('/') + 1) === 'uv.lock',
-  extract: extractUvLock,
-  definition: {
-    short: 'uv.lock: every locked package except the project, with extras and dependency groups, git commits and the dependency graph',
-    fileNames: ['uv.lock'],
-  },
-};
+export const uvLockExtractor: Extractor = { ...uvLockFormat, extract: extractUvLock };
 
 /** What the project entries declare: direct dependency names (normalized) by where they are declared. */
 interface ProjectDependencies {

@@ -8,6 +8,7 @@
 import type { Component, DependencyEdge, Extraction } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { gemfileLockFormat } from './formats.js';
 
 const ecosystem = 'RubyGems';
 const sourceSections = new Set(['GEM', 'GIT', 'PATH', 'PLUGIN SOURCE']);
@@ -26,19 +27,7 @@ interface Spec {
   commit: string | undefined;
 }
 
-export const gemfileLockExtractor: Extractor = {
-  format: 'gemfile-lock',
-  ecosystem,
-  matches: (path) => {
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    return name === 'Gemfile.lock' || name === 'gems.locked';
-  },
-  extract: extractGemfileLock,
-  definition: {
-    short: 'Gemfile.lock and gems.locked (Bundler): GEM, GIT, PATH and PLUGIN SOURCE specs, with direct dependencies and the graph',
-    fileNames: ['Gemfile.lock', 'gems.locked'],
-  },
-};
+export const gemfileLockExtractor: Extractor = { ...gemfileLockFormat, extract: extractGemfileLock };
 
 function extractGemfileLock(file: SourceFile): Extraction {
   const specs: Spec[] = [];

@@ -20,12 +20,12 @@
 import type { Component, Extraction, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { gemfileFormat } from './formats.js';
 import { literalStrings, readCall, statements } from './gemfile-statements.js';
 import type { Call, RubyValue } from './gemfile-statements.js';
 import { compareRubyGems, parseRubyGems } from './versions.js';
 
 const ecosystem = 'RubyGems';
-const fileNames = ['Gemfile', 'gems.rb'];
 const devGroups = new Set(['development', 'test']);
 /** Keywords that open a block closed by `end` when they start a statement. */
 const blockKeywords = /^(if|unless|case|begin|while|until|def|class|module)\b/;
@@ -36,16 +36,7 @@ interface Block {
   readonly options: ReadonlyMap<string, RubyValue>;
 }
 
-export const gemfileExtractor: Extractor = {
-  format: 'gemfile',
-  ecosystem,
-  matches: (path) => fileNames.includes(path.slice(path.lastIndexOf('/') + 1)),
-  extract: extractGemfile,
-  definition: {
-    short: 'Gemfile and gems.rb (Bundler manifest, read without running Ruby): gem requirements, groups, git and path sources',
-    fileNames,
-  },
-};
+export const gemfileExtractor: Extractor = { ...gemfileFormat, extract: extractGemfile };
 
 function extractGemfile(file: SourceFile): Extraction {
   const problems: InventoryProblem[] = [];

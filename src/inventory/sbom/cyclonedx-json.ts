@@ -4,28 +4,17 @@
  */
 import type { Node } from 'jsonc-parser';
 import type { Extractor, SourceFile } from '../../ecosystems/extractor.js';
+import { cycloneDxJsonFormat } from './formats.js';
 import { arrayItems, property, readJsonObject, stringProperty, stringValue } from '../../ecosystems/json-tree.js';
 import type { Extraction, InventoryProblem } from '../../model/index.js';
 import { cycloneDxExtraction, versionRangeProperty } from './cyclonedx-model.js';
 import type { CdxComponent } from './cyclonedx-model.js';
-import { fileName, optional } from './sbom-package.js';
+import { optional } from './sbom-package.js';
 
 /** Each level of nested components costs two (an array and an object); 128 leaves room for 60 levels. */
 const maxDepth = 128;
 
-export const cycloneDxJsonExtractor: Extractor = {
-  format: 'cyclonedx-json',
-  ecosystem: '',
-  matches: (path) => {
-    const name = fileName(path);
-    return name === 'bom.json' || name.endsWith('.cdx.json') || name.endsWith('.bom.json');
-  },
-  extract: extractCycloneDxJson,
-  definition: {
-    short: 'CycloneDX JSON BOMs (1.2 to 1.6): every component, nested ones included, of any ecosystem, with the dependency graph',
-    fileNames: ['bom.json', '*.cdx.json', '*.bom.json'],
-  },
-};
+export const cycloneDxJsonExtractor: Extractor = { ...cycloneDxJsonFormat, extract: extractCycloneDxJson };
 
 function extractCycloneDxJson(file: SourceFile): Extraction {
   const document = readJsonObject(file.text, { label: 'CycloneDX BOM', jsonc: false, maxDepth });

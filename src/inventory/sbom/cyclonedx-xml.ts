@@ -3,29 +3,18 @@
  * {@link readXml}. The syntax is read here; the mapping to components is {@link cycloneDxExtraction}.
  */
 import type { Extractor, SourceFile } from '../../ecosystems/extractor.js';
+import { cycloneDxXmlFormat } from './formats.js';
 import { childElement, childElements, childText, readXml } from '../../ecosystems/xml-tree.js';
 import type { XmlElement, XmlReadFailure } from '../../ecosystems/xml-tree.js';
 import type { Extraction, InventoryProblem } from '../../model/index.js';
 import { cycloneDxExtraction, versionRangeProperty } from './cyclonedx-model.js';
 import type { CdxComponent } from './cyclonedx-model.js';
-import { fileName, optional } from './sbom-package.js';
+import { optional } from './sbom-package.js';
 
 /** Each level of nested components costs two elements (`components` and `component`). */
 const maxDepth = 128;
 
-export const cycloneDxXmlExtractor: Extractor = {
-  format: 'cyclonedx-xml',
-  ecosystem: '',
-  matches: (path) => {
-    const name = fileName(path);
-    return name === 'bom.xml' || name.endsWith('.cdx.xml');
-  },
-  extract: extractCycloneDxXml,
-  definition: {
-    short: 'CycloneDX XML BOMs (1.2 to 1.6): every component, nested ones included, of any ecosystem, with the dependency graph',
-    fileNames: ['bom.xml', '*.cdx.xml'],
-  },
-};
+export const cycloneDxXmlExtractor: Extractor = { ...cycloneDxXmlFormat, extract: extractCycloneDxXml };
 
 function extractCycloneDxXml(file: SourceFile): Extraction {
   // CycloneDX never needs a DTD; refusing one rules out external fetches and entity bombs alike.

@@ -100,11 +100,6 @@ export function edgeCollector(): { add(from: string, to: string): void; readonly
   };
 }
 
-/** The last segment of a path, lower case: SBOM file names are matched without regard to case. */
-export function fileName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-}
-
 /** `{ key: value }`, or nothing when the value is absent (optional fields never hold `undefined`). */
 export function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
   return value === undefined ? {} : ({ [key]: value } as Record<K, string>);

@@ -4,25 +4,17 @@
  */
 import type { Node } from 'jsonc-parser';
 import type { Extractor, SourceFile } from '../../ecosystems/extractor.js';
+import { spdxJsonFormat } from './formats.js';
 import { arrayItems, property, readJsonObject, stringProperty, stringValue } from '../../ecosystems/json-tree.js';
 import type { Extraction, InventoryProblem } from '../../model/index.js';
-import { fileName, optional } from './sbom-package.js';
+import { optional } from './sbom-package.js';
 import { spdxExtraction } from './spdx-model.js';
 import type { SpdxPackage } from './spdx-model.js';
 
 /** SPDX 2 JSON is flat: packages and relationships sit four or five levels down. */
 const maxDepth = 32;
 
-export const spdxJsonExtractor: Extractor = {
-  format: 'spdx-json',
-  ecosystem: '',
-  matches: (path) => fileName(path).endsWith('.spdx.json'),
-  extract: extractSpdxJson,
-  definition: {
-    short: 'SPDX JSON documents (2.2 and 2.3): every package of any ecosystem, with the dependency relationships',
-    fileNames: ['*.spdx.json'],
-  },
-};
+export const spdxJsonExtractor: Extractor = { ...spdxJsonFormat, extract: extractSpdxJson };
 
 function extractSpdxJson(file: SourceFile): Extraction {
   const document = readJsonObject(file.text, { label: 'SPDX document', jsonc: false, maxDepth });

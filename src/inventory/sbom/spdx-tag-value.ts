@@ -6,22 +6,13 @@
  * the mapping to components is {@link spdxExtraction}.
  */
 import type { Extractor, SourceFile } from '../../ecosystems/extractor.js';
+import { spdxTagValueFormat } from './formats.js';
 import type { Extraction, InventoryProblem } from '../../model/index.js';
-import { fileName } from './sbom-package.js';
 import type { PackageHash } from './sbom-package.js';
 import { spdxExtraction } from './spdx-model.js';
 import type { SpdxRelationship } from './spdx-model.js';
 
-export const spdxTagValueExtractor: Extractor = {
-  format: 'spdx-tag-value',
-  ecosystem: '',
-  matches: (path) => fileName(path).endsWith('.spdx'),
-  extract: extractSpdxTagValue,
-  definition: {
-    short: 'SPDX tag-value documents (2.2 and 2.3): every package of any ecosystem, with the dependency relationships',
-    fileNames: ['*.spdx'],
-  },
-};
+export const spdxTagValueExtractor: Extractor = { ...spdxTagValueFormat, extract: extractSpdxTagValue };
 
 interface PackageDraft {
   name: string;
