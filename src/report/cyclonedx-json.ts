@@ -37,6 +37,7 @@ export async function cycloneDxJson(inventory: Inventory, options: SbomOptions):
 /** The BOM as the library's JsonSerializer writes it with `{ space: 2, sortLists: false }`. */
 function writeCycloneDxJson(content: SbomContent, serialNumber: string, options: Pick<SbomOptions, 'created' | 'toolVersion'>): string {
   const root = rootRef(content);
+  const licenses = licensesByText();
   const bom = {
     $schema: 'http://cyclonedx.org/schema/bom-1.6.schema.json',
     bomFormat: 'CycloneDX',
@@ -48,7 +49,7 @@ function writeCycloneDxJson(content: SbomContent, serialNumber: string, options:
       tools: { components: [{ type: 'application', name: 'trustline', version: nonEmpty(options.toolVersion) }] },
       component: { type: 'application', name: content.rootName, 'bom-ref': root },
     },
-    components: content.components.map(componentJson),
+    components: content.components.map((component) => componentJson(component, licenses)),
     // DependencyGraphNormalizer: the root first, then every component in order.
     dependencies: [dependencyJson(root, content.rootDependsOn), ...content.components.map((component) => dependencyJson(component.purl, component.dependsOn))],
   };
@@ -61,7 +62,7 @@ export function canWriteDirectly(content: SbomContent): boolean {
   return content.components.every((component) => component.purl !== '' && component.purl !== root);
 }
 
-function componentJson(component: SbomComponent): object {
+function componentJson(component: SbomComponent, licenses: (texts: readonly string[]) => object[]): object {
   const { group, name } = groupAndName(component);
   return {
     type: 'library',
@@ -71,10 +72,25 @@ function componentJson(component: SbomComponent): object {
     'bom-ref': component.purl,
     scope: component.scope === undefined ? undefined : cycloneDxScopes[component.scope],
     hashes: component.hashes.length > 0 ? component.hashes.map(({ algorithm, hex }) => ({ alg: algorithm, content: hex })) : undefined,
-    licenses: component.licenses.length > 0 ? licensesJson(licenseChoices(component.licenses)) : undefined,
+    licenses: component.licenses.length > 0 ? licenses(component.licenses) : undefined,
     purl: component.purl,
     externalReferences: component.source === undefined ? undefined : [{ url: escapeUri(component.source.url), type: component.source.kind }],
     properties: component.versionRange === undefined ? undefined : [{ name: 'trustline:versionRange', value: component.versionRange }],
+  };
+}
+
+/**
+ * The `licenses` of a component's licence texts, parsed once per distinct list: most packages of a
+ * lockfile share one of a few licences, and parsing each again was a measurable part of the BOM.
+ * Components share the arrays, which JSON.stringify writes out each time.
+ */
+function licensesByText(): (texts: readonly string[]) => object[] {
+  const known = new Map<string, object[]>();
+  return (texts) => {
+    const key = JSON.stringify(texts);
+    let json = known.get(key);
+    if (json === undefined) known.set(key, (json = licensesJson(licenseChoices(texts))));
+    return json;
   };
 }
 

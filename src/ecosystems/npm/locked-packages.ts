@@ -19,6 +19,8 @@ export interface InstalledPackage {
   readonly direct?: boolean | undefined;
   readonly line: number;
   readonly integrity?: string | undefined;
+  /** The declared licence, where the lockfile records it. */
+  readonly license?: string | undefined;
   readonly resolved?: string | undefined;
 }
 
@@ -77,6 +79,7 @@ export function mergeInstalledPackages(file: string, installed: readonly Install
       ...(entry.commit === undefined ? {} : { commit: entry.commit }),
       ...(entry.integrity === undefined ? {} : { integrity: entry.integrity }),
       ...(entry.resolved === undefined ? {} : { resolved: entry.resolved }),
+      ...(entry.license === undefined || entry.license.trim() === '' ? {} : { licenses: [entry.license] }),
     });
   }
   const edges: DependencyEdge[] = [];

@@ -28,6 +28,8 @@ export interface PackageLockEntry {
   readonly name: string | undefined;
   readonly version: string | undefined;
   readonly integrity: string | undefined;
+  /** The package's declared licence, as npm 7 and later copy it from its package.json (an SPDX expression as a rule). */
+  readonly license: string | undefined;
   readonly inBundle: boolean;
   readonly dev: boolean;
   readonly optional: boolean;
@@ -53,6 +55,7 @@ function entryFromValue(value: unknown): PackageLockEntry | undefined {
     name: stringOrUndefined(value['name']),
     version: stringOrUndefined(value['version']),
     integrity: stringOrUndefined(value['integrity']),
+    license: stringOrUndefined(value['license']),
     inBundle: value['inBundle'] === true,
     dev: value['dev'] === true,
     optional: value['optional'] === true,
@@ -72,6 +75,7 @@ function entryFromNode(node: Node | undefined): PackageLockEntry | undefined {
     name: stringValue(property(node, 'name')),
     version: stringValue(property(node, 'version')),
     integrity: stringValue(property(node, 'integrity')),
+    license: stringValue(property(node, 'license')),
     inBundle: isTrue(property(node, 'inBundle')),
     dev: isTrue(property(node, 'dev')),
     optional: isTrue(property(node, 'optional')),

@@ -78,6 +78,7 @@ export function readPackagesMap(file: string, members: readonly PackagesMember[]
       direct: root === undefined ? undefined : direct.has(path),
       line,
       integrity: entry.integrity,
+      license: entry.license,
       resolved,
     };
   });

@@ -153,6 +153,23 @@ describe('packageLockExtractor', () => {
     expect(result.edges).toEqual([{ from: 'pkg:npm/y@1.0.0', to: 'pkg:npm/x@1.0.0' }]);
   });
 
+  it('keeps the licence npm records for each package, read natively or as a tree', () => {
+    const packages = `"packages": {
+      "": { "dependencies": { "x": "1", "y": "1", "z": "1" } },
+      "node_modules/x": { "version": "1.0.0", "license": "MIT" },
+      "node_modules/y": { "version": "1.0.0", "license": "(MIT OR Apache-2.0)" },
+      "node_modules/z": { "version": "1.0.0", "license": " " }
+    }`;
+    // A repeated key makes the reader take the tree instead of JSON.parse (see json-value.ts).
+    for (const text of [`{ "lockfileVersion": 3, ${packages} }`, `{ "lockfileVersion": 3, "name": "a", "name": "b", ${packages} }`]) {
+      expect(extract(text).components.map((c) => [c.name, c.licenses])).toEqual([
+        ['x', ['MIT']],
+        ['y', ['(MIT OR Apache-2.0)']],
+        ['z', undefined],
+      ]);
+    }
+  });
+
   it('reads the v1 tree: aliases, file: and git versions, groups, edges', () => {
     const result = extract(v1);
     expect(result.problems).toEqual([]);
