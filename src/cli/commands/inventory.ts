@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ExitCode, InputError } from '../../errors.js';
+// Imported statically, unlike most of what commands use: every command that reads an inventory
+// needs it at once, and loading it with the command's own module overlaps the file reads.
+import { dependencyPaths, extractInventory, parsePackageQuery } from '../../inventory/index.js';
 import type { Inventory } from '../../model/index.js';
 import type { CliContext } from '../context.js';
 
@@ -16,7 +19,6 @@ export interface InventoryCommandOptions {
 
 /** Reads the inventory of a path the way every command that takes one does (inventory, sbom, scan). */
 export async function readInventory(context: CliContext, target: string, options: Omit<InventoryCommandOptions, 'format' | 'output' | 'why'>): Promise<Inventory> {
-  const { extractInventory } = await import('../../inventory/index.js');
   // Checked here too, so the message names the path as the user wrote it.
   if (!existsSync(resolve(context.io.cwd, target))) throw new InputError('path-not-found', 'no such file or folder', { file: target });
   const config = await context.config(resolve(context.io.cwd, target));
@@ -46,7 +48,6 @@ export async function inventoryCommand(context: CliContext, target: string, opti
   const { inventoryJson } = await import('../../report/inventory-json.js');
   const { inventoryTable, pathsText } = await import('../../report/inventory-table.js');
   if (options.why !== undefined) {
-    const { dependencyPaths, parsePackageQuery } = await import('../../inventory/index.js');
     const query = parsePackageQuery(options.why);
     const paths = dependencyPaths(inventory, query);
     context.output(options.format === 'json' ? JSON.stringify({ query, paths }, null, 2) : pathsText(paths, context.style), options.output);
