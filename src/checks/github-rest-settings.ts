@@ -6,6 +6,7 @@
 import type { Octokit } from '@octokit/rest';
 import { EnvironmentError } from '../errors.js';
 import type { HttpClient } from '../net/index.js';
+import type { Mutable } from '../model/index.js';
 import type { BestPracticesBadge, GitHubBranchProtection, GitHubContributor, GitHubRelease, GitHubRepositoryRef, GitHubWebhook } from './github-api.js';
 import { minContributionsPerUser } from './github-api.js';
 import { mapLimited } from './map-limited.js';
@@ -33,8 +34,6 @@ export async function readAttestationCount(octokit: Octokit, ref: GitHubReposito
     throw error;
   }
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * The protection of `branch`: the branch's summary (readable by anyone), the classic rule (needs

@@ -5,7 +5,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { InternalError } from '../errors.js';
-import type { Component, DependencyScope, Inventory } from '../model/index.js';
+import type { Component, DependencyScope, Inventory, Mutable } from '../model/index.js';
 
 export interface SbomOptions {
   /** The name of the scanned folder: the SBOM's root component. */
@@ -104,18 +104,14 @@ function mergeOccurrences(occurrences: readonly Component[], dependsOn: readonly
   const pinned = occurrences.find((component) => component.unpinned !== true && component.version !== '');
   const range = occurrences.find((component) => component.unpinned === true && component.versionRange !== undefined)?.versionRange;
   const scope = mergedScope(occurrences);
-  return {
-    purl: first.purl,
-    name: first.name,
-    ecosystem: first.ecosystem,
-    ...(pinned === undefined ? {} : { version: pinned.version }),
-    ...(pinned === undefined && range !== undefined ? { versionRange: range } : {}),
-    ...(scope === undefined ? {} : { scope }),
-    hashes: mergedHashes(occurrences),
-    licenses: mergedLicenses(occurrences),
-    ...optionalSource(occurrences),
-    dependsOn,
-  };
+  // Set field by field rather than with conditional spreads: see model/mutable.ts.
+  const component: Mutable<SbomComponent> = { purl: first.purl, name: first.name, ecosystem: first.ecosystem, hashes: mergedHashes(occurrences), licenses: mergedLicenses(occurrences), dependsOn };
+  if (pinned !== undefined) component.version = pinned.version;
+  else if (range !== undefined) component.versionRange = range;
+  if (scope !== undefined) component.scope = scope;
+  const source = firstSource(occurrences);
+  if (source !== undefined) component.source = source;
+  return component;
 }
 
 /** One hash per algorithm, the first occurrence's, sorted by algorithm. */
@@ -140,13 +136,13 @@ function mergedLicenses(occurrences: readonly Component[]): string[] {
   return [...new Set(occurrences.flatMap((component) => component.licenses ?? []).map((text) => text.trim()))].filter((text) => text !== '').sort(byCodePoint);
 }
 
-/** `{ source }` of the first occurrence with a usable `resolved`, or nothing. */
-function optionalSource(occurrences: readonly Component[]): { source?: SourceReference } {
+/** The source of the first occurrence with a usable `resolved`. */
+function firstSource(occurrences: readonly Component[]): SourceReference | undefined {
   for (const component of occurrences) {
     const source = sourceReference(component.resolved);
-    if (source !== undefined) return { source };
+    if (source !== undefined) return source;
   }
-  return {};
+  return undefined;
 }
 
 /** Needed at run time ranks first: an occurrence that cannot tell may be needed, so it outranks optional and dev. */

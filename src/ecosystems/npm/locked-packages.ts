@@ -4,7 +4,7 @@
  * are one component, keyed as the corpus keys packages: name, version and commit. (OSV-SCALIBR keys
  * a git package by its commit alone; keeping the version too never folds two versions into one.)
  */
-import type { Component, DependencyEdge, DependencyScope, InventoryProblem } from '../../model/index.js';
+import type { Component, DependencyEdge, DependencyScope, InventoryProblem, Mutable } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 
 /** One package at one install path. */
@@ -67,20 +67,7 @@ export function mergeInstalledPackages(file: string, installed: readonly Install
       continue;
     }
     purlByPath.set(entry.path, purl);
-    byKey.set(key, {
-      name: entry.name,
-      version: entry.version,
-      ecosystem: 'npm',
-      purl,
-      groups: [...entry.groups],
-      ...(entry.scope === undefined ? {} : { scope: entry.scope }),
-      ...(entry.direct === undefined ? {} : { direct: entry.direct }),
-      location: { file, line: entry.line },
-      ...(entry.commit === undefined ? {} : { commit: entry.commit }),
-      ...(entry.integrity === undefined ? {} : { integrity: entry.integrity }),
-      ...(entry.resolved === undefined ? {} : { resolved: entry.resolved }),
-      ...(entry.license === undefined || entry.license.trim() === '' ? {} : { licenses: [entry.license] }),
-    });
+    byKey.set(key, newComponent(file, entry, purl));
   }
   const edges: DependencyEdge[] = [];
   // Targets by source rather than one joined key per edge: the purls are already hashed, a joined string of each edge is not.
@@ -98,16 +85,26 @@ export function mergeInstalledPackages(file: string, installed: readonly Install
   return { components: [...byKey.values()], edges, problems };
 }
 
+/** The component of a package's first install; fields set one by one (see model/mutable.ts). */
+function newComponent(file: string, entry: InstalledPackage, purl: string): Component {
+  const component: Mutable<Component> = { name: entry.name, version: entry.version, ecosystem: 'npm', purl, groups: [...entry.groups], location: { file, line: entry.line } };
+  if (entry.scope !== undefined) component.scope = entry.scope;
+  if (entry.direct !== undefined) component.direct = entry.direct;
+  if (entry.commit !== undefined) component.commit = entry.commit;
+  if (entry.integrity !== undefined) component.integrity = entry.integrity;
+  if (entry.resolved !== undefined) component.resolved = entry.resolved;
+  if (entry.license !== undefined && entry.license.trim() !== '') component.licenses = [entry.license];
+  return component;
+}
+
 function mergeComponent(existing: Component, entry: InstalledPackage): Component {
   const scope = existing.scope === undefined ? entry.scope : entry.scope === undefined ? existing.scope : mergeScope(existing.scope, entry.scope);
   const direct = existing.direct === true || entry.direct === true ? true : existing.direct === undefined || entry.direct === undefined ? undefined : false;
   const { scope: _scope, direct: _direct, ...rest } = existing;
-  return {
-    ...rest,
-    groups: mergeGroups(existing.groups, entry.groups),
-    ...(scope === undefined ? {} : { scope }),
-    ...(direct === undefined ? {} : { direct }),
-  };
+  const merged: Mutable<Component> = { ...rest, groups: mergeGroups(existing.groups, entry.groups) };
+  if (scope !== undefined) merged.scope = scope;
+  if (direct !== undefined) merged.direct = direct;
+  return merged;
 }
 
 /**
