@@ -1,26 +1,42 @@
 /**
  * The one static registry of extractors: every format of every ecosystem folder, known by its
- * light definition (the folder's formats.ts) and registered with the import of its parser, which
+ * light definition (its folder's formats.ts, gathered in ./formats.ts) and registered with the import of its parser, which
  * runs only when a file of that format is read. A run over one package-lock.json so never loads
  * the YAML, XML or TOML parsers, nor the version schemes of registry.ts. A test asserts that the
  * folders and this list agree, and that each entry loads the extractor of its own format.
  */
 import { lazyExtractor } from './extractor.js';
 import type { LazyExtractor } from './extractor.js';
-import { apkInstalledFormat } from './alpine/formats.js';
-import { conanLockFormat } from './conan/formats.js';
-import { renvLockFormat } from './cran/formats.js';
-import { cargoLockFormat, cargoTomlFormat } from './crates-io/formats.js';
-import { dpkgStatusFormat } from './debian/formats.js';
-import { goModFormat } from './go/formats.js';
-import { mixLockFormat } from './hex/formats.js';
-import { gradleLockfileFormat, pomXmlFormat } from './maven/formats.js';
-import { bunLockFormat, packageJsonFormat, packageLockFormat, pnpmLockFormat, yarnLockFormat } from './npm/formats.js';
-import { csprojFormat, packagesLockFormat } from './nuget/formats.js';
-import { composerLockFormat } from './packagist/formats.js';
-import { pubspecLockFormat } from './pub/formats.js';
-import { pdmLockFormat, pipRequirementsFormat, pipfileLockFormat, poetryLockFormat, pylockFormat, pyprojectTomlFormat, uvLockFormat } from './pypi/formats.js';
-import { gemfileFormat, gemfileLockFormat } from './rubygems/formats.js';
+import {
+  apkInstalledFormat,
+  bunLockFormat,
+  cargoLockFormat,
+  cargoTomlFormat,
+  composerLockFormat,
+  conanLockFormat,
+  csprojFormat,
+  dpkgStatusFormat,
+  gemfileFormat,
+  gemfileLockFormat,
+  goModFormat,
+  gradleLockfileFormat,
+  mixLockFormat,
+  packageJsonFormat,
+  packageLockFormat,
+  packagesLockFormat,
+  pdmLockFormat,
+  pipRequirementsFormat,
+  pipfileLockFormat,
+  pnpmLockFormat,
+  poetryLockFormat,
+  pomXmlFormat,
+  pubspecLockFormat,
+  pylockFormat,
+  pyprojectTomlFormat,
+  renvLockFormat,
+  uvLockFormat,
+  yarnLockFormat,
+} from './formats.js';
 
 /** Every lockfile, manifest and package-database extractor, each owned by its ecosystem's folder. */
 export const extractors: readonly LazyExtractor[] = [

@@ -10,7 +10,7 @@ import type { Node } from 'jsonc-parser';
 import type { Component, DependencyEdge, DependencyScope, Extraction } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
-import { conanLockFormat } from './formats.js';
+import { conanLockFormat } from '../formats.js';
 import { objectEntries, property, readJsonObject, stringValue } from '../json-tree.js';
 
 const ecosystem = 'ConanCenter';

@@ -7,7 +7,7 @@
 import type { Component, DependencyEdge, Extraction, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
-import { renvLockFormat } from './formats.js';
+import { renvLockFormat } from '../formats.js';
 import { objectEntries, property, readJsonObject, stringArray, stringValue } from '../json-tree.js';
 
 const ecosystem = 'CRAN';

@@ -6,7 +6,7 @@
 import type { Component, DependencyEdge, Extraction, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
-import { cargoLockFormat } from './formats.js';
+import { cargoLockFormat } from '../formats.js';
 import { arrayTableEntries, readToml, stringsOf } from '../toml-file.js';
 
 const ecosystem = 'crates.io';

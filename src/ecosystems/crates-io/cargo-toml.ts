@@ -18,7 +18,7 @@
 import type { Component, DependencyScope, Extraction, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
-import { cargoTomlFormat } from './formats.js';
+import { cargoTomlFormat } from '../formats.js';
 import { readToml, tableOf } from '../toml-file.js';
 import type { TomlTable } from '../toml-file.js';
 import { dependencyKey, dependencyLines, dependencyTables } from './cargo-toml-lines.js';

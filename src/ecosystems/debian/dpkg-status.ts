@@ -8,7 +8,7 @@
 import type { Component, DependencyEdge, Extraction, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
-import { dpkgStatusFormat } from './formats.js';
+import { dpkgStatusFormat } from '../formats.js';
 
 const ecosystem = 'Debian';
 

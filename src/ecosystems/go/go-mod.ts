@@ -7,7 +7,7 @@
 import type { Component, Extraction, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
-import { goModFormat } from './formats.js';
+import { goModFormat } from '../formats.js';
 
 const ecosystem = 'Go';
 

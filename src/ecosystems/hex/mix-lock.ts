@@ -7,7 +7,7 @@
 import type { Component, DependencyEdge, Extraction } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
-import { mixLockFormat } from './formats.js';
+import { mixLockFormat } from '../formats.js';
 
 const ecosystem = 'Hex';
 

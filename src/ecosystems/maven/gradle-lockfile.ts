@@ -11,7 +11,7 @@
 import type { Component, Extraction, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
-import { gradleLockfileFormat } from './formats.js';
+import { gradleLockfileFormat } from '../formats.js';
 
 const ecosystem = 'Maven';
 /** Gradle's own coordinates carry no spaces, `:` or `=` inside a part. */

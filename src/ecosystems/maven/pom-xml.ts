@@ -15,7 +15,7 @@
 import type { Component, DependencyScope, Extraction, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
-import { pomXmlFormat } from './formats.js';
+import { pomXmlFormat } from '../formats.js';
 import { effectiveDependencies, loadPom } from './pom-effective.js';
 import type { EffectiveDependency } from './pom-effective.js';
 

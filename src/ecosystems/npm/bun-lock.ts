@@ -11,7 +11,7 @@
 import type { Node } from 'jsonc-parser';
 import type { Extraction, InventoryProblem } from '../../model/index.js';
 import type { Extractor, SourceFile } from '../extractor.js';
-import { bunLockFormat } from './formats.js';
+import { bunLockFormat } from '../formats.js';
 import { objectEntries, property, readJsonObject, stringMap, stringValue } from '../json-tree.js';
 import type { InstallEdge, InstalledPackage } from './locked-packages.js';
 import { mergeInstalledPackages } from './locked-packages.js';

@@ -6,7 +6,7 @@
 import type { Component, DependencyScope, Extraction, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
-import { packageJsonFormat } from './formats.js';
+import { packageJsonFormat } from '../formats.js';
 import { readSpecifier } from './dependency-specifier.js';
 import { objectEntries, property, readJsonObject, stringValue } from '../json-tree.js';
 import { mergeGroups, mergeScope } from './locked-packages.js';

@@ -6,7 +6,7 @@
  */
 import type { Extraction } from '../../model/index.js';
 import type { Extractor, SourceFile } from '../extractor.js';
-import { packageLockFormat } from './formats.js';
+import { packageLockFormat } from '../formats.js';
 import { property, readJsonObject, stringMap } from '../json-tree.js';
 import { readJsonSection } from '../json-value.js';
 import type { InstallReading } from './locked-packages.js';

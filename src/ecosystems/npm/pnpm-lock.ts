@@ -11,7 +11,7 @@
  */
 import type { DependencyScope, Extraction, InventoryProblem } from '../../model/index.js';
 import type { Extractor, SourceFile } from '../extractor.js';
-import { pnpmLockFormat } from './formats.js';
+import { pnpmLockFormat } from '../formats.js';
 import { codeloadCommit } from './git-commit.js';
 import type { InstallEdge, InstalledPackage } from './locked-packages.js';
 import { mergeInstalledPackages } from './locked-packages.js';

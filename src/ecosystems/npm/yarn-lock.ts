@@ -11,7 +11,7 @@
  */
 import type { Extraction, InventoryProblem } from '../../model/index.js';
 import type { Extractor, SourceFile } from '../extractor.js';
-import { yarnLockFormat } from './formats.js';
+import { yarnLockFormat } from '../formats.js';
 import { gitCommit } from './git-commit.js';
 import type { InstallEdge, InstalledPackage } from './locked-packages.js';
 import { mergeInstalledPackages } from './locked-packages.js';

@@ -17,7 +17,7 @@
 import type { Component, Extraction, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
-import { csprojFormat } from './formats.js';
+import { csprojFormat } from '../formats.js';
 import { centralPackages } from './central-packages.js';
 import { expandProperties, isProjectRoot, maxXmlDepth, packageItems, projectProperties } from './msbuild-project.js';
 import type { PackageItem } from './msbuild-project.js';

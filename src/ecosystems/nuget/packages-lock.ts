@@ -16,7 +16,7 @@ import type { Node } from 'jsonc-parser';
 import type { Component, DependencyEdge, Extraction, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
-import { packagesLockFormat } from './formats.js';
+import { packagesLockFormat } from '../formats.js';
 import { objectEntries, property, readJsonObject, stringValue } from '../json-tree.js';
 
 const ecosystem = 'NuGet';

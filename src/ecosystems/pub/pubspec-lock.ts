@@ -8,7 +8,7 @@ import type { YAMLMap } from 'yaml';
 import type { Component, DependencyScope, Extraction, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
-import { pubspecLockFormat } from './formats.js';
+import { pubspecLockFormat } from '../formats.js';
 
 const ecosystem = 'Pub';
 /** pub writes block mappings only; flow collections nested this deep are hostile. */

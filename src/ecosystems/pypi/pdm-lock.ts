@@ -8,7 +8,7 @@
  */
 import type { DependencyScope } from '../../model/index.js';
 import type { Extractor } from '../extractor.js';
-import { pdmLockFormat } from './formats.js';
+import { pdmLockFormat } from '../formats.js';
 import { stringOf, stringsOf } from '../toml-file.js';
 import type { TomlTable } from '../toml-file.js';
 import { pypiComponent } from './locked-package.js';

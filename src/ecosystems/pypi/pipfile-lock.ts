@@ -8,7 +8,7 @@
 import type { Node } from 'jsonc-parser';
 import type { Component, DependencyScope, Extraction, InventoryProblem } from '../../model/index.js';
 import type { Extractor, SourceFile } from '../extractor.js';
-import { pipfileLockFormat } from './formats.js';
+import { pipfileLockFormat } from '../formats.js';
 import { objectEntries, property, readJsonObject, stringValue } from '../json-tree.js';
 import type { JsonEntry } from '../json-tree.js';
 import { pypiComponent, unitedGroups } from './locked-package.js';

@@ -7,7 +7,7 @@
  */
 import type { DependencyScope } from '../../model/index.js';
 import type { Extractor } from '../extractor.js';
-import { poetryLockFormat } from './formats.js';
+import { poetryLockFormat } from '../formats.js';
 import { stringOf, stringsOf, tableOf } from '../toml-file.js';
 import type { TomlTable } from '../toml-file.js';
 import { pypiComponent } from './locked-package.js';

@@ -6,7 +6,7 @@
  * which extras and dependency groups need a package only inside its `marker` expression.
  */
 import type { Extractor } from '../extractor.js';
-import { pylockFormat } from './formats.js';
+import { pylockFormat } from '../formats.js';
 import { stringOf, tableOf } from '../toml-file.js';
 import type { TomlTable } from '../toml-file.js';
 import { pypiComponent } from './locked-package.js';

@@ -17,7 +17,7 @@
  */
 import type { Component, DependencyScope, Extraction, InventoryProblem } from '../../model/index.js';
 import type { Extractor, SourceFile } from '../extractor.js';
-import { pyprojectTomlFormat } from './formats.js';
+import { pyprojectTomlFormat } from '../formats.js';
 import { readToml, stringOf, tableOf, tomlLineLocator } from '../toml-file.js';
 import type { TomlTable } from '../toml-file.js';
 import { normalizePypiName } from './index.js';

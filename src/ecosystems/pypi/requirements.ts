@@ -20,7 +20,7 @@
  */
 import type { Component, Extraction, InventoryProblem } from '../../model/index.js';
 import type { Extractor, SourceFile } from '../extractor.js';
-import { pipRequirementsFormat } from './formats.js';
+import { pipRequirementsFormat } from '../formats.js';
 import { pypiComponent } from './locked-package.js';
 import { normalizePypiName } from './index.js';
 import { parsePep508 } from './pep508.js';

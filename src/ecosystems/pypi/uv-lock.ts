@@ -10,7 +10,7 @@
  */
 import type { Component, DependencyEdge, DependencyScope, Extraction, InventoryProblem } from '../../model/index.js';
 import type { Extractor, SourceFile } from '../extractor.js';
-import { uvLockFormat } from './formats.js';
+import { uvLockFormat } from '../formats.js';
 import { stringOf, tableOf } from '../toml-file.js';
 import type { TomlTable } from '../toml-file.js';
 import { normalizePypiName } from './index.js';

@@ -8,7 +8,7 @@
 import type { Component, DependencyEdge, Extraction } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
-import { gemfileLockFormat } from './formats.js';
+import { gemfileLockFormat } from '../formats.js';
 
 const ecosystem = 'RubyGems';
 const sourceSections = new Set(['GEM', 'GIT', 'PATH', 'PLUGIN SOURCE']);

@@ -20,7 +20,7 @@
 import type { Component, Extraction, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
-import { gemfileFormat } from './formats.js';
+import { gemfileFormat } from '../formats.js';
 import { literalStrings, readCall, statements } from './gemfile-statements.js';
 import type { Call, RubyValue } from './gemfile-statements.js';
 import { compareRubyGems, parseRubyGems } from './versions.js';
