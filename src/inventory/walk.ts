@@ -1,7 +1,18 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
-import picomatch from 'picomatch';
+import type picomatchType from 'picomatch';
 import type { InventoryProblem } from '../model/index.js';
+
+/**
+ * picomatch, required only for a walk with exclude patterns: most runs have none, and bundled it
+ * is ~70 KB that every inventory run would load and compile. Required rather than imported so
+ * that the CLI bundle leaves it out (as purl.ts does with packageurl-js).
+ */
+const requireFromHere = createRequire(import.meta.url);
+function picomatch(): typeof picomatchType {
+  return requireFromHere('picomatch') as typeof picomatchType;
+}
 
 /** Folders never descended into: installed dependencies and VCS metadata, not declarations. */
 export const skippedFolders: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn', 'vendor', '.venv', '__pycache__']);
@@ -33,7 +44,7 @@ export function walk(root: string, options: WalkOptions): WalkResult {
   const recursive = options.recursive ?? true;
   const skipFolders = options.skipFolders ?? skippedFolders;
   const maxEntries = options.maxEntries ?? 1_000_000;
-  const excluded = options.exclude !== undefined && options.exclude.length > 0 ? picomatch([...options.exclude], { dot: true }) : undefined;
+  const excluded = options.exclude !== undefined && options.exclude.length > 0 ? picomatch()([...options.exclude], { dot: true }) : undefined;
   const isExcluded = (path: string): boolean =>
     excluded !== undefined && (excluded(path) || excluded(path.slice(path.lastIndexOf('/') + 1)));
   const realRoot = realpathSync(root);
