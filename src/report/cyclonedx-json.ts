@@ -85,13 +85,16 @@ function componentJson(component: SbomComponent, licenses: (texts: readonly stri
  * Components share the arrays, which JSON.stringify writes out each time.
  */
 function licensesByText(): (texts: readonly string[]) => object[] {
-  const known = new Map<string, object[]>();
-  return (texts) => {
-    const key = JSON.stringify(texts);
+  // A single licence is keyed by its text, a list by its JSON: the two kinds of keys live in
+  // separate maps, so a text that looks like a JSON list cannot be taken for one.
+  const single = new Map<string, object[]>();
+  const lists = new Map<string, object[]>();
+  const parsed = (known: Map<string, object[]>, key: string, texts: readonly string[]): object[] => {
     let json = known.get(key);
     if (json === undefined) known.set(key, (json = licensesJson(licenseChoices(texts))));
     return json;
   };
+  return (texts) => (texts.length === 1 ? parsed(single, texts[0] ?? '', texts) : parsed(lists, JSON.stringify(texts), texts));
 }
 
 function licensesJson(choices: readonly LicenseChoice[]): object[] {

@@ -60,7 +60,7 @@ export interface SbomComponent {
 export interface SbomContent {
   readonly rootName: string;
   readonly toolVersion: string;
-  /** Sorted by purl (code-point order, so no locale can reorder them). */
+  /** Sorted by purl (by UTF-16 code units, so no locale can reorder them). */
   readonly components: readonly SbomComponent[];
   /** What the root depends on: see {@link sbomContent}. */
   readonly rootDependsOn: readonly string[];
@@ -88,13 +88,15 @@ export function sbomContent(inventory: Inventory, options: Pick<SbomOptions, 'ro
     targets.add(to);
     hasParent.add(to);
   }
-  const purls = [...byPurl.keys()].sort(byCodePoint);
+  // sort() without a comparator orders strings by UTF-16 code units, as `<` does: the same on
+  // every machine (unlike localeCompare), and without a call back into JavaScript per comparison.
+  const purls = [...byPurl.keys()].sort();
   const rootDependsOn = purls.filter((purl) => {
     const occurrences = byPurl.get(purl) ?? [];
     if (occurrences.some((component) => component.direct === true)) return true;
     return occurrences.every((component) => component.direct === undefined) && !hasParent.has(purl);
   });
-  const components = purls.map((purl) => mergeOccurrences(byPurl.get(purl) ?? [], [...(dependsOn.get(purl) ?? [])].sort(byCodePoint)));
+  const components = purls.map((purl) => mergeOccurrences(byPurl.get(purl) ?? [], [...(dependsOn.get(purl) ?? [])].sort()));
   return { rootName: options.rootName, toolVersion: options.toolVersion, components, rootDependsOn };
 }
 
@@ -127,13 +129,19 @@ function mergedHashes(occurrences: readonly Component[]): SbomHash[] {
 function sortedUniqueHashes(hashes: readonly SbomHash[]): SbomHash[] {
   const byAlgorithm = new Map<SbomHashAlgorithm, string>();
   for (const hash of hashes) if (!byAlgorithm.has(hash.algorithm)) byAlgorithm.set(hash.algorithm, hash.hex);
-  return [...byAlgorithm].sort(([a], [b]) => byCodePoint(a, b)).map(([algorithm, hex]) => ({ algorithm, hex }));
+  return [...byAlgorithm.keys()].sort().map((algorithm) => ({ algorithm, hex: byAlgorithm.get(algorithm) ?? '' }));
 }
 
 /** The licence texts of all occurrences, trimmed, deduplicated and sorted. */
 function mergedLicenses(occurrences: readonly Component[]): string[] {
+  // One occurrence with one licence is the common case; it needs neither the set nor the sort.
+  const only = occurrences.length === 1 ? occurrences[0]?.licenses : undefined;
+  if (only?.length === 1) {
+    const text = only[0]?.trim() ?? '';
+    return text === '' ? [] : [text];
+  }
   if (occurrences.every((component) => component.licenses === undefined || component.licenses.length === 0)) return [];
-  return [...new Set(occurrences.flatMap((component) => component.licenses ?? []).map((text) => text.trim()))].filter((text) => text !== '').sort(byCodePoint);
+  return [...new Set(occurrences.flatMap((component) => component.licenses ?? []).map((text) => text.trim()))].filter((text) => text !== '').sort();
 }
 
 /** The source of the first occurrence with a usable `resolved`. */
@@ -224,7 +232,3 @@ export function documentUuid(kind: string, content: SbomContent, options: SbomOp
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** Code-point order: the same on every machine, unlike `localeCompare`. */
-export function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
