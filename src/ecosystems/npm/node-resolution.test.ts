@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nameFromInstallPath, resolveInstallPath } from './node-resolution.js';
+import { installPathResolver, nameFromInstallPath, resolveInstallPath } from './node-resolution.js';
 
 /** Node's algorithm as written in its documentation, segment by segment: the reference the sliced version must match. */
 function referenceResolve(fromDir: string, name: string, isInstalled: (path: string) => boolean): string | undefined {
@@ -59,6 +59,48 @@ describe('resolveInstallPath', () => {
         expect(tried(resolveInstallPath, fromDir, name)).toEqual(tried(referenceResolve, fromDir, name));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('installPathResolver', () => {
+  it('resolves as the walk does: nested first, then each parent, through scopes, never from a node_modules folder', () => {
+    const resolve = installPathResolver(['node_modules/c', 'node_modules/a/node_modules/c', 'node_modules/a/node_modules/@s/b', 'node_modules/a/node_modules/node_modules/d', 'packages/lib', 'xnode_modules/e']);
+    expect(resolve('node_modules/a/node_modules/@s/b', 'c')).toBe('node_modules/a/node_modules/c');
+    expect(resolve('node_modules/b', 'c')).toBe('node_modules/c');
+    expect(resolve('', 'c')).toBe('node_modules/c');
+    expect(resolve('packages/lib', 'c')).toBe('node_modules/c');
+    expect(resolve('node_modules/a', '@s/b')).toBe('node_modules/a/node_modules/@s/b');
+    expect(resolve('node_modules/a/node_modules/x', 'd')).toBeUndefined();
+    expect(resolve('', 'e')).toBeUndefined();
+    expect(resolve('', 'missing')).toBeUndefined();
+  });
+
+  it('gives the walk\'s answer for any set of install paths, folder and name', () => {
+    const segment = fc.constantFrom('', 'node_modules', 'a', '@s', 'b', 'c', 'node_modulesx', 'xnode_modules');
+    const path = fc.array(segment, { maxLength: 6 }).map((segments) => segments.join('/'));
+    const name = fc.oneof(fc.constantFrom('a', 'b', 'c', '@s/b', '@s/c', 'node_modules', 'b/node_modules/c', '', '/b', 'b/'), path);
+    fc.assert(
+      fc.property(fc.array(path, { maxLength: 12 }), path, name, (paths, fromDir, wanted) => {
+        const installed = new Set(paths);
+        expect(installPathResolver(paths)(fromDir, wanted)).toBe(resolveInstallPath(fromDir, wanted, (candidate) => installed.has(candidate)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('gives the walk\'s answer on install paths that hold the name searched for', () => {
+    // Random paths rarely hold the searched name; here every path ends with it.
+    const segment = fc.constantFrom('', 'node_modules', 'a', '@s', 'b', 'node_modulesx', 'xnode_modules');
+    const folder = fc.array(segment, { maxLength: 5 }).map((segments) => segments.join('/'));
+    const name = fc.constantFrom('b', '@s/b');
+    fc.assert(
+      fc.property(fc.array(folder, { maxLength: 8 }), folder, name, (folders, fromDir, wanted) => {
+        const paths = folders.map((dir) => (dir === '' ? `node_modules/${wanted}` : `${dir}/node_modules/${wanted}`));
+        const installed = new Set(paths);
+        expect(installPathResolver(paths)(fromDir, wanted)).toBe(resolveInstallPath(fromDir, wanted, (candidate) => installed.has(candidate)));
+      }),
+      { numRuns: 5000 },
     );
   });
 });

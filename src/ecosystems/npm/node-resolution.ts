@@ -7,6 +7,7 @@
 
 /** Real install paths are a few dozen folders deep; deeper ones are not walked. */
 const maxSegments = 512;
+const slash = 0x2f;
 
 /** The install path `name` resolves to from `fromDir` (`''` is the project root), or undefined. */
 export function resolveInstallPath(fromDir: string, name: string, isInstalled: (path: string) => boolean): string | undefined {
@@ -24,6 +25,50 @@ export function resolveInstallPath(fromDir: string, name: string, isInstalled: (
     end = start;
   }
   return isInstalled(suffix) ? suffix : undefined;
+}
+
+/**
+ * {@link resolveInstallPath} over a fixed set of install paths, answering from an index of the
+ * paths by the name they install instead of building and looking up a candidate path per folder:
+ * for a lockfile of a few thousand packages the candidates' string building and hashing was the
+ * largest cost of reading it before the engine had optimized anything (measured). The answer is
+ * the same (node-resolution.test.ts compares both on generated trees); a path or name with an
+ * empty segment, or a name containing `node_modules`, is resolved by the walk itself.
+ */
+export function installPathResolver(paths: Iterable<string>): (fromDir: string, name: string) => string | undefined {
+  const installed = new Set(paths);
+  // Each path under the folder whose node_modules holds it: `a/node_modules/@s/b` is `@s/b` in `a`.
+  const byName = new Map<string, { readonly path: string; readonly folder: string }[]>();
+  for (const path of installed) {
+    const inner = path.lastIndexOf('/node_modules/');
+    const folder = inner > 0 ? path.slice(0, inner) : inner === -1 && path.startsWith('node_modules/') ? '' : undefined;
+    if (folder === undefined) continue;
+    const name = path.slice(folder === '' ? 'node_modules/'.length : inner + '/node_modules/'.length);
+    const list = byName.get(name);
+    if (list === undefined) byName.set(name, [{ path, folder }]);
+    else list.push({ path, folder });
+  }
+  const isInstalled = (path: string): boolean => installed.has(path);
+  return (fromDir, name) => {
+    if (!isPlainPath(fromDir, true) || !isPlainPath(name, false) || name.includes('node_modules')) return resolveInstallPath(fromDir, name, isInstalled);
+    if (fromDir !== '' && segmentCount(fromDir) > maxSegments) return undefined;
+    // The deepest folder from `fromDir` up whose node_modules holds `name`, as the walk finds it;
+    // the walk never looks in a folder that is itself `node_modules`.
+    let best: { readonly path: string; readonly folder: string } | undefined;
+    for (const candidate of byName.get(name) ?? []) {
+      const { folder } = candidate;
+      const isAncestor = folder === '' || folder === fromDir || (fromDir.charCodeAt(folder.length) === slash && fromDir.startsWith(folder));
+      if (!isAncestor || folder === 'node_modules' || folder.endsWith('/node_modules')) continue;
+      if (best === undefined || folder.length > best.folder.length) best = candidate;
+    }
+    return best?.path;
+  };
+}
+
+/** No empty segment (`a//b`, a leading or trailing `/`); `''` is plain only where it means the root. */
+function isPlainPath(path: string, emptyIsRoot: boolean): boolean {
+  if (path === '') return emptyIsRoot;
+  return !path.startsWith('/') && !path.endsWith('/') && !path.includes('//');
 }
 
 function segmentCount(path: string): number {

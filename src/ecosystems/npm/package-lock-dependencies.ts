@@ -10,7 +10,7 @@ import type { DependencyScope, InventoryProblem } from '../../model/index.js';
 import { gitCommit } from './git-commit.js';
 import { isTrue, objectEntries, property, stringMap, stringValue } from '../json-tree.js';
 import type { InstallEdge, InstallReading, InstalledPackage } from './locked-packages.js';
-import { resolveInstallPath } from './node-resolution.js';
+import { installPathResolver } from './node-resolution.js';
 
 interface TreeEntry {
   readonly key: string;
@@ -47,9 +47,10 @@ export function readDependencyTree(file: string, dependencies: Node | undefined,
   }
 
   const edges: InstallEdge[] = [];
+  const resolveInstallPath = installPathResolver(entries.keys());
   for (const [path, { node }] of entries) {
     for (const { name } of stringMap(property(node, 'requires'))) {
-      const to = resolveInstallPath(path, name, (candidate) => entries.has(candidate));
+      const to = resolveInstallPath(path, name);
       if (to !== undefined && to !== path) edges.push({ from: path, to });
     }
   }

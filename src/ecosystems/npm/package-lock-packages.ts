@@ -7,7 +7,7 @@
 import type { DependencyScope, InventoryProblem } from '../../model/index.js';
 import { gitCommit } from './git-commit.js';
 import type { InstallEdge, InstallReading, InstalledPackage } from './locked-packages.js';
-import { nameFromInstallPath, resolveInstallPath } from './node-resolution.js';
+import { installPathResolver, nameFromInstallPath } from './node-resolution.js';
 import type { DeclaredSpecifier, PackageLockEntry, PackagesMember } from './package-lock-entry.js';
 
 interface InstallEntry {
@@ -34,9 +34,9 @@ export function readPackagesMap(file: string, members: readonly PackagesMember[]
     }
   }
 
-  const isInstalled = (candidate: string): boolean => entries.has(candidate) || links.has(candidate);
+  const resolveInstallPath = installPathResolver([...entries.keys(), ...links.keys()]);
   const resolve = (fromDir: string, name: string): string | undefined => {
-    const path = resolveInstallPath(fromDir, name, isInstalled);
+    const path = resolveInstallPath(fromDir, name);
     const target = path === undefined ? undefined : (links.get(path) ?? path);
     return target !== undefined && entries.has(target) ? target : undefined;
   };
