@@ -42,6 +42,14 @@ describe('sbomContent', () => {
     expect(content.components.find((component) => component.purl === purls.unpinned)).toMatchObject({ versionRange: '>=2.31' });
     expect(content.components.find((component) => component.purl === purls.unpinned)?.version).toBeUndefined();
   });
+
+  it('lists each dependency once, sorted, however often and in whatever order the edges repeat it', () => {
+    const component = (name: string) => ({ name, version: '1', ecosystem: 'npm', purl: `pkg:npm/${name}@1`, groups: [], location: { file: 'f' } });
+    const edge = (from: string, to: string) => ({ from: `pkg:npm/${from}@1`, to: `pkg:npm/${to}@1` });
+    const inventory = { root: '.', projects: [], components: ['a', 'b', 'c', 'd'].map(component), edges: [edge('a', 'd'), edge('a', 'b'), edge('a', 'd'), edge('a', 'c'), edge('a', 'b'), edge('a', 'a')], errors: [] };
+    const content = sbomContent(inventory, { rootName: 'r', toolVersion: '1' });
+    expect(content.components[0]?.dependsOn).toEqual(['pkg:npm/b@1', 'pkg:npm/c@1', 'pkg:npm/d@1']);
+  });
 });
 
 describe('documentUuid', () => {

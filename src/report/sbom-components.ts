@@ -79,13 +79,14 @@ export function sbomContent(inventory: Inventory, options: Pick<SbomOptions, 'ro
     if (occurrences === undefined) byPurl.set(component.purl, [component]);
     else occurrences.push(component);
   }
-  const dependsOn = new Map<string, Set<string>>();
+  // Targets in lists, deduplicated once sorted (see sortedUnique): a set per component cost more.
+  const dependsOn = new Map<string, string[]>();
   const hasParent = new Set<string>();
   for (const { from, to } of inventory.edges) {
     if (from === to || !byPurl.has(from) || !byPurl.has(to)) continue;
-    let targets = dependsOn.get(from);
-    if (targets === undefined) dependsOn.set(from, (targets = new Set()));
-    targets.add(to);
+    const targets = dependsOn.get(from);
+    if (targets === undefined) dependsOn.set(from, [to]);
+    else targets.push(to);
     hasParent.add(to);
   }
   // sort() without a comparator orders strings by UTF-16 code units, as `<` does: the same on
@@ -96,8 +97,17 @@ export function sbomContent(inventory: Inventory, options: Pick<SbomOptions, 'ro
     if (occurrences.some((component) => component.direct === true)) return true;
     return occurrences.every((component) => component.direct === undefined) && !hasParent.has(purl);
   });
-  const components = purls.map((purl) => mergeOccurrences(byPurl.get(purl) ?? [], [...(dependsOn.get(purl) ?? [])].sort()));
+  const components = purls.map((purl) => mergeOccurrences(byPurl.get(purl) ?? [], sortedUnique(dependsOn.get(purl) ?? [])));
   return { rootName: options.rootName, toolVersion: options.toolVersion, components, rootDependsOn };
+}
+
+/** The strings sorted (by UTF-16 code units) without repeats; sorts `strings` in place. */
+function sortedUnique(strings: string[]): string[] {
+  strings.sort();
+  let kept = 0;
+  for (const text of strings) if (kept === 0 || strings[kept - 1] !== text) strings[kept++] = text;
+  strings.length = kept;
+  return strings;
 }
 
 function mergeOccurrences(occurrences: readonly Component[], dependsOn: readonly string[]): SbomComponent {
