@@ -1,4 +1,6 @@
+import type { Mutable } from '../model/index.js';
 import { formatPurl, splitName } from './purl.js';
+import type { PurlParts } from './purl.js';
 
 /**
  * The Package URL of a component, from the name as OSV spells it (see {@link splitName}). A
@@ -7,5 +9,10 @@ import { formatPurl, splitName } from './purl.js';
  * extractors turn that into a problem on the entry's line.
  */
 export function componentPurl(type: string, name: string, version: string, distributionNamespace?: string): string {
-  return formatPurl({ type, ...splitName(type, name, distributionNamespace), ...(version === '' ? {} : { version }) });
+  // Built field by field: this runs once per package of every input (see model/mutable.ts).
+  const { namespace, name: purlName } = splitName(type, name, distributionNamespace);
+  const parts: Mutable<PurlParts> = { type, name: purlName };
+  if (namespace !== undefined) parts.namespace = namespace;
+  if (version !== '') parts.version = version;
+  return formatPurl(parts);
 }
