@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ExitCode, InputError } from '../../errors.js';
 // Imported statically, unlike most of what commands use: every command that reads an inventory
-// needs it at once, and loading it with the command's own module overlaps the file reads.
-import { dependencyPaths, extractInventory, parsePackageQuery } from '../../inventory/index.js';
+// needs it at once, and loading it with the command's own module overlaps the file reads. From
+// extract.js itself: the inventory's index would load `--why` and merging too, each a file.
+import { extractInventory } from '../../inventory/extract.js';
 import type { Inventory } from '../../model/index.js';
 import type { CliContext } from '../context.js';
 
@@ -48,6 +49,7 @@ export async function inventoryCommand(context: CliContext, target: string, opti
   const { inventoryJson } = await import('../../report/inventory-json.js');
   const { inventoryTable, pathsText } = await import('../../report/inventory-table.js');
   if (options.why !== undefined) {
+    const { dependencyPaths, parsePackageQuery } = await import('../../inventory/why.js');
     const query = parsePackageQuery(options.why);
     const paths = dependencyPaths(inventory, query);
     context.output(options.format === 'json' ? JSON.stringify({ query, paths }, null, 2) : pathsText(paths, context.style), options.output);
