@@ -108,7 +108,7 @@ function scanKeys(text: string, section: string): KeyScan | undefined {
       const first = text.charCodeAt(stringStart + 1);
       // Only a key starting with a digit or an escape can be integer-like; decoding the others is not needed.
       const key = (first >= 0x30 && first <= 0x39) || first === backslash || depth === 1 || (depth === 2 && inSection) ? keyText(text, stringStart, stringEnd) : '';
-      if (isArrayIndex(key)) return undefined;
+      if (key !== '' && isArrayIndex(key)) return undefined;
       if (depth === 1) topKey = key;
       else if (depth === 2 && inSection) members.push({ key, line: stringLine });
     } else if (char === openBrace || char === openBracket) {

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptySha512Hex, mixedInventory, purls } from './__fixtures__/mixed-inventory.js';
-import { decodeIntegrity, documentUuid, sbomContent, sourceReference } from './sbom-components.js';
+import { decodeIntegrity, documentUuid, isPlainHttpUrl, sbomContent, sourceReference } from './sbom-components.js';
 
 describe('decodeIntegrity', () => {
   it('decodes every hash of a Subresource Integrity string to hex', () => {
@@ -30,6 +31,25 @@ describe('sourceReference', () => {
 
   it.each([['registry+https://github.com/rust-lang/crates.io-index'], ['file:../local'], ['../local'], ['sparse+https://index.crates.io/'], ['']])('ignores %j', (resolved) => {
     expect(sourceReference(resolved)).toBeUndefined();
+  });
+});
+
+describe('isPlainHttpUrl', () => {
+  it('holds only for URLs the URL parser gives back unchanged, registry tarballs among them', () => {
+    expect(isPlainHttpUrl('https://registry.npmjs.org/@babel/core/-/core-7.24.0.tgz')).toBe(true);
+    const label = fc.stringMatching(/^[a-z0-9-]{0,6}$/);
+    const host = fc.oneof(fc.array(label, { minLength: 1, maxLength: 4 }).map((labels) => labels.join('.')), fc.constantFrom('1.2.3.4', '0x7f.1', 'xn--a.com', 'Example.COM', 'a..b', 'a.b.', '[::1]', 'a:80', 'u:p@h', 'a_b.c'));
+    const pathPart = fc.constantFrom('a', '-', '.', '..', '/', '%2e', '%', ' ', '\\', '?', '#', '@', ':', 'é', '~', '"', '{', '|', '^', '`', '\t');
+    const url = fc.tuple(fc.constantFrom('https://', 'http://', 'HTTPS://', 'ftp://', 'https:/'), host, fc.array(pathPart, { maxLength: 8 }).map((parts) => `/${parts.join('')}`)).map(([scheme, name, path]) => `${scheme}${name}${path}`);
+    fc.assert(
+      fc.property(url, (text) => {
+        if (!isPlainHttpUrl(text)) return;
+        const parsed = new URL(text);
+        expect(parsed.href).toBe(text);
+        expect(parsed.username + parsed.password).toBe('');
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
 
