@@ -14,7 +14,33 @@ describe('decodeIntegrity', () => {
   });
 
   it('skips unknown algorithms, bad base64 and values of the wrong length', () => {
-    expect(decodeIntegrity('md5-1B2M2Y8AsgTpgAmY7PhCfg== sha256-AAAA sha512-!!! nonsense')).toEqual([]);
+    expect(decodeIntegrity('md5-1B2M2Y8AsgTpgAmY7PhCfg== sha256-AAAA sha512-!!! nonsense constructor-AAAA')).toEqual([]);
+  });
+
+  it('reads any string as Buffer decoding of each matching token does', () => {
+    // The first implementation, kept as the reference: a regular expression and a Buffer per token.
+    const reference = (integrity: string) =>
+      integrity.split(/\s+/).flatMap((token) => {
+        const match = /^(sha1|sha256|sha384|sha512)-([A-Za-z0-9+/]+={0,2})(?:\?.*)?$/.exec(token);
+        if (match === null) return [];
+        const spec = { sha1: ['SHA-1', 20], sha256: ['SHA-256', 32], sha384: ['SHA-384', 48], sha512: ['SHA-512', 64] }[match[1] as 'sha1'] as [string, number];
+        const bytes = Buffer.from(match[2] ?? '', 'base64');
+        return bytes.length === spec[1] ? [{ algorithm: spec[0], hex: bytes.toString('hex') }] : [];
+      });
+    const value = fc.oneof(
+      fc.tuple(fc.constantFrom(20, 32, 48, 64).chain((bytes) => fc.uint8Array({ minLength: bytes, maxLength: bytes })), fc.boolean()).map(([array, unpadded]) => {
+        const text = Buffer.from(array).toString('base64');
+        return unpadded ? text.replace(/=+$/, '') : text;
+      }),
+      fc.string({ unit: fc.constantFrom('A', 'b', '9', '+', '/', '=', '-', '?', '!'), maxLength: 90 }),
+    );
+    const token = fc.tuple(fc.constantFrom('sha1', 'sha256', 'sha384', 'sha512', 'md5', 'SHA512', ''), fc.constantFrom('-', '_', ''), value, fc.constantFrom('', '?x', '?', ' ')).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.array(token, { minLength: 1, maxLength: 3 }).map((tokens) => tokens.join(' ')), (integrity) => {
+        expect(decodeIntegrity(integrity)).toEqual(reference(integrity));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 
