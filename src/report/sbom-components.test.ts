@@ -96,6 +96,18 @@ describe('sbomContent', () => {
     const content = sbomContent(inventory, { rootName: 'r', toolVersion: '1' });
     expect(content.components[0]?.dependsOn).toEqual(['pkg:npm/b@1', 'pkg:npm/c@1', 'pkg:npm/d@1']);
   });
+
+  it('sorts and deduplicates dependency lists of any length', () => {
+    const component = (name: string) => ({ name, version: '1', ecosystem: 'npm', purl: `pkg:npm/${name}@1`, groups: [], location: { file: 'f' } });
+    const names = ['a', 'b', 'B', 'c', 'é', '@s/d', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...names.slice(1)), { maxLength: 30 }), (targets) => {
+        const inventory = { root: '.', projects: [], components: names.map(component), edges: targets.map((to) => ({ from: 'pkg:npm/a@1', to: `pkg:npm/${to}@1` })), errors: [] };
+        const expected = [...new Set(targets.map((to) => `pkg:npm/${to}@1`))].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+        expect(sbomContent(inventory, { rootName: 'r', toolVersion: '1' }).components.find((c) => c.name === 'a')?.dependsOn).toEqual(expected);
+      }),
+    );
+  });
 });
 
 describe('documentUuid', () => {

@@ -51,7 +51,11 @@ export function mergeInstalledPackages(file: string, installed: readonly Install
   const problems: InventoryProblem[] = [];
   const byKey = new Map<string, Component>();
   const purlByPath = new Map<string, string>();
-  for (const entry of installed) {
+  // Indexed loops, here and for the edges: they run once per install and per dependency, and
+  // before the engine optimizes them a for...of allocates a result per step.
+  for (let index = 0; index < installed.length; index += 1) {
+    const entry = installed[index];
+    if (entry === undefined) continue;
     const key = `${entry.name}@${entry.version}#${entry.commit ?? ''}`;
     const existing = byKey.get(key);
     if (existing !== undefined) {
@@ -72,7 +76,9 @@ export function mergeInstalledPackages(file: string, installed: readonly Install
   const edges: DependencyEdge[] = [];
   // Targets by source rather than one joined key per edge: the purls are already hashed, a joined string of each edge is not.
   const seen = new Map<string, Set<string>>();
-  for (const edge of installEdges) {
+  for (let index = 0; index < installEdges.length; index += 1) {
+    const edge = installEdges[index];
+    if (edge === undefined) continue;
     const from = purlByPath.get(edge.from);
     const to = purlByPath.get(edge.to);
     if (from === undefined || to === undefined || from === to) continue;

@@ -39,15 +39,15 @@ export function installPathResolver(paths: Iterable<string>): (fromDir: string, 
   const installed = new Set(paths);
   // Each path under the folder whose node_modules holds it: `a/node_modules/@s/b` is `@s/b` in `a`.
   const byName = new Map<string, { readonly path: string; readonly folder: string }[]>();
-  for (const path of installed) {
+  installed.forEach((path) => {
     const inner = path.lastIndexOf('/node_modules/');
     const folder = inner > 0 ? path.slice(0, inner) : inner === -1 && path.startsWith('node_modules/') ? '' : undefined;
-    if (folder === undefined) continue;
+    if (folder === undefined) return;
     const name = path.slice(folder === '' ? 'node_modules/'.length : inner + '/node_modules/'.length);
     const list = byName.get(name);
     if (list === undefined) byName.set(name, [{ path, folder }]);
     else list.push({ path, folder });
-  }
+  });
   const isInstalled = (path: string): boolean => installed.has(path);
   return (fromDir, name) => {
     if (!isPlainPath(fromDir, true) || !isPlainPath(name, false) || name.includes('node_modules')) return resolveInstallPath(fromDir, name, isInstalled);

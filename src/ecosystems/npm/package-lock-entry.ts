@@ -46,7 +46,9 @@ const runtimeSections = ['dependencies', 'optionalDependencies', 'peerDependenci
 function entryFromValue(value: unknown): PackageLockEntry | undefined {
   if (!isJsonObject(value)) return undefined;
   const dependencies: DeclaredSpecifier[] = [];
-  for (const section of runtimeSections) addStringMembers(dependencies, value[section]);
+  addStringMembers(dependencies, value['dependencies']);
+  addStringMembers(dependencies, value['optionalDependencies']);
+  addStringMembers(dependencies, value['peerDependencies']);
   const devDependencies: DeclaredSpecifier[] = [];
   addStringMembers(devDependencies, value['devDependencies']);
   return {
@@ -104,10 +106,16 @@ function stringOrUndefined(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Adds the members of a dependency map whose values are strings, in order. */
+/**
+ * Adds the members of a dependency map whose values are strings, in order. An indexed loop: this
+ * runs for every dependency of every package, and before the engine optimizes it a for...of
+ * allocates a result per step.
+ */
 function addStringMembers(members: DeclaredSpecifier[], value: unknown): void {
   if (!isJsonObject(value)) return;
-  for (const name of Object.keys(value)) {
+  const names = Object.keys(value);
+  for (let index = 0; index < names.length; index += 1) {
+    const name = names[index] ?? '';
     const spec = value[name];
     if (typeof spec === 'string') members.push({ name, spec });
   }
