@@ -1,6 +1,18 @@
 // The executable entry: bin/trustline loads the bundled form of this file.
 import type { Writable } from 'node:stream';
+import { setFlagsFromString } from 'node:v8';
 import { main } from './main.js';
+
+// Most runs are short (an SBOM or a scan of a large lockfile takes a tenth of a second), and in a
+// short run V8's optimizing compiler costs more than it saves: it compiles hot functions on
+// background threads that compete with the main thread and the garbage collector for the CPU, and
+// the run is over before the optimized code pays off. A larger interrupt budget (the bytecode a
+// function runs before it is considered for optimization; 67,584 by default in Node 20) keeps
+// short runs in the interpreter and baseline code while long ones still optimize. Measured on two
+// cores, interleaved runs: `sbom` of 1,815 packages 150 -> 142 ms, `scan` of them 217 -> 193 ms,
+// `check` of 50,000 files unchanged at ~2 s. Only the command-line entry sets it: the library
+// leaves its host's engine alone.
+setFlagsFromString('--interrupt-budget=1000000');
 
 const outputStreams = [process.stdout, process.stderr];
 
