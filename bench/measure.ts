@@ -38,6 +38,36 @@ export function commandMedianMs(command: string, args: readonly string[], runs: 
   return median(times);
 }
 
+/** A command to time: what to run, with its options and the exit statuses that count as success. */
+export interface TimedCommand {
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly options?: SpawnSyncOptions;
+  readonly okStatuses?: readonly number[];
+}
+
+/**
+ * The median wall times (ms) of several commands run in turns (a, b, c, a, b, c, ...), process
+ * start included, after one untimed round that warms the file cache. Taking turns rather than
+ * timing each command's runs in a row keeps their ratios steady on a machine whose speed drifts
+ * (a shared virtual machine's does by 10-20% over a minute, measured).
+ */
+export function interleavedMedianMs(commands: readonly TimedCommand[], runs: number): number[] {
+  const times: number[][] = commands.map(() => []);
+  for (let round = 0; round <= runs; round++) {
+    commands.forEach((timed, index) => {
+      const start = performance.now();
+      const result = spawnSync(timed.command, timed.args, { stdio: ['ignore', 'ignore', 'pipe'], ...timed.options });
+      const elapsed = performance.now() - start;
+      if (!(timed.okStatuses ?? [0]).includes(result.status ?? -1)) {
+        throw new Error(`${timed.command} ${timed.args.join(' ')} exited ${String(result.status)}: ${String(result.stderr)}`);
+      }
+      if (round > 0) times[index]?.push(elapsed);
+    });
+  }
+  return times.map(median);
+}
+
 /**
  * Times our command and a peer's in the same run and prints both and the ratio
  * (`name.ratio: 4.2 x faster` when ours is faster).
