@@ -6,11 +6,11 @@
 import type { Octokit } from '@octokit/rest';
 import { EnvironmentError } from '../errors.js';
 import type { HttpClient } from '../net/index.js';
-import type { Mutable } from '../model/index.js';
 import type { BestPracticesBadge, GitHubBranchProtection, GitHubContributor, GitHubRelease, GitHubRepositoryRef, GitHubWebhook } from './github-api.js';
 import { minContributionsPerUser } from './github-api.js';
 import { mapLimited } from './map-limited.js';
 import { httpStatusOf } from './github-transport.js';
+import type { Mutable } from '../model/mutable.js';
 
 
 export async function readReleases(octokit: Octokit, ref: GitHubRepositoryRef): Promise<GitHubRelease[]> {

@@ -1,6 +1,6 @@
-import type { Mutable } from '../model/index.js';
 import { formatPurl, splitName } from './purl.js';
 import type { PurlParts } from './purl.js';
+import type { Mutable } from '../model/mutable.js';
 
 /**
  * The Package URL of a component, from the name as OSV spells it (see {@link splitName}). A

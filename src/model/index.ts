@@ -6,4 +6,3 @@ export { toOrdering } from './version.js';
 export type * from './inventory.js';
 export type * from './scan.js';
 export type * from './checks.js';
-export type * from './mutable.js';

@@ -5,7 +5,8 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { InternalError } from '../errors.js';
-import type { Component, DependencyScope, Inventory, Mutable } from '../model/index.js';
+import type { Component, DependencyScope, Inventory } from '../model/index.js';
+import type { Mutable } from '../model/mutable.js';
 
 export interface SbomOptions {
   /** The name of the scanned folder: the SBOM's root component. */

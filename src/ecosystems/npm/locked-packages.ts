@@ -4,8 +4,9 @@
  * are one component, keyed as the corpus keys packages: name, version and commit. (OSV-SCALIBR keys
  * a git package by its commit alone; keeping the version too never folds two versions into one.)
  */
-import type { Component, DependencyEdge, DependencyScope, InventoryProblem, Mutable } from '../../model/index.js';
+import type { Component, DependencyEdge, DependencyScope, InventoryProblem } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
+import type { Mutable } from '../../model/mutable.js';
 
 /** One package at one install path. */
 export interface InstalledPackage {
