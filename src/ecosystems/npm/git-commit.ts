@@ -38,7 +38,14 @@ export function gitCommit(resolution: string): string | undefined {
   return hostedUrlCommit(resolution);
 }
 
+/** Printable ASCII without `%`: text the URL parser cannot turn into another host name (no escapes, no Unicode mapping, no dropped tabs). */
+const literalAscii = /^[!-$&-~]*$/;
+const gitHostName = /github|gitlab|bitbucket/i;
+
 function hostedUrlCommit(resolution: string): string | undefined {
+  // Nearly every resolution is a registry tarball; parsing each as a URL only to learn that its
+  // host is no git host was a measurable part of reading a large lockfile.
+  if (literalAscii.test(resolution) && !gitHostName.test(resolution)) return undefined;
   let url: URL;
   try {
     url = new URL(resolution);

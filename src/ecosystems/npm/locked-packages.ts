@@ -94,7 +94,7 @@ export function mergeInstalledPackages(file: string, installed: readonly Install
 
 /** The component of a package's first install; fields set one by one (see model/mutable.ts). */
 function newComponent(file: string, entry: InstalledPackage, purl: string): Component {
-  const component: Mutable<Component> = { name: entry.name, version: entry.version, ecosystem: 'npm', purl, groups: [...entry.groups], location: { file, line: entry.line } };
+  const component: Mutable<Component> = { name: entry.name, version: entry.version, ecosystem: 'npm', purl, groups: entry.groups, location: { file, line: entry.line } };
   if (entry.scope !== undefined) component.scope = entry.scope;
   if (entry.direct !== undefined) component.direct = entry.direct;
   if (entry.commit !== undefined) component.commit = entry.commit;

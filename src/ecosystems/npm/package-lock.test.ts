@@ -280,6 +280,37 @@ describe('gitCommit', () => {
   it.each(['https://registry.npmjs.org/a/-/a-1.0.0.tgz', 'https://example.com/x#abc', '1.0.0', 'file:../x', ''])('finds no commit in %s', (resolution) => {
     expect(gitCommit(resolution)).toBeUndefined();
   });
+
+  it('reads hosts the URL parser rewrites: escapes, upper case, credentials, Unicode, tabs', () => {
+    for (const resolution of ['https://%67ithub.com/o/r#abc123', 'https://GitHub.COM/o/r#abc123', 'https://u@github.com/o/r#abc123', 'https://ｇｉｔｈｕｂ.com/o/r#abc123', 'https://git\thub.com/o/r#abc123']) {
+      expect(gitCommit(resolution), resolution).toBe('abc123');
+    }
+  });
+
+  it('finds the commit of any URL whose parsed host is a git host, whatever its spelling', () => {
+    // The reference: parse every resolution, as gitCommit did before it skipped plain ones.
+    const parsedHostCommit = (resolution: string): string | undefined => {
+      let url: URL;
+      try {
+        url = new URL(resolution);
+      } catch {
+        return undefined;
+      }
+      if (!['bitbucket.org', 'github.com', 'gitlab.com'].includes(url.host)) return undefined;
+      const commit = url.search === '' ? url.hash.slice(1) : (url.searchParams.get('ref') ?? '');
+      return commit === '' ? undefined : commit;
+    };
+    const host = fc.constantFrom('github.com', 'GitHub.com', 'gitlab.com', 'bitbucket.org', '%67ithub.com', 'git%68ub.com', 'ｇｉｔｈｕｂ.com', 'git\thub.com', 'git\nlab.com', 'user@github.com', 'github.com:443', 'github.com.', 'example.com', 'registry.npmjs.org');
+    const rest = fc.constantFrom('/o/r', '/o/r#c0ffee', '/o/r?ref=feed', '/o/r?x=1#ab', '', '#ab', '/-/r-1.0.0.tgz');
+    const resolution = fc.tuple(fc.constantFrom('https://', 'http://', 'HTTPS://', 'git+https://', ''), host, rest).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(resolution, (text) => {
+        const expected = parsedHostCommit(text);
+        if (expected !== undefined) expect(gitCommit(text)).toBeDefined();
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
 
 describeShared('npm-package-lock corpus', ['corpus', 'lockfiles'], (dir) => {
