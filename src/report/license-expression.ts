@@ -7,7 +7,7 @@
  * each identifier and returns a tree, while lockfiles write `mit` or `apache-2.0` and the SBOM
  * needs the canonical text back; the grammar is a dozen lines, the identifier list the library's.
  */
-import { fixupSpdxId } from '@cyclonedx/cyclonedx-library/SPDX';
+import { canonicalSpdxId } from './spdx-ids.js';
 
 export interface LicenseExpressionOptions {
   /**
@@ -71,20 +71,20 @@ export function normalizeLicenseExpression(text: string, options: LicenseExpress
 
 /** True when `expression` (already normalized) is one listed licence, with no operator, `+` or reference. */
 export function isListedLicenseId(expression: string): boolean {
-  return fixupSpdxId(expression) === expression;
+  return canonicalSpdxId(expression) === expression;
 }
 
 function licenseId(token: string | undefined, options: LicenseExpressionOptions): string | undefined {
   if (token === undefined || token === '(' || token === ')') return undefined;
   if (/^(DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+$/.test(token)) return options.allowLicenseRefs ? token : undefined;
-  const listed = fixupSpdxId(token);
+  const listed = canonicalSpdxId(token);
   if (listed !== undefined) return listed;
   // `license-id "+"`: this version or any later one.
   if (!token.endsWith('+')) return undefined;
-  const base = fixupSpdxId(token.slice(0, -1));
+  const base = canonicalSpdxId(token.slice(0, -1));
   return base === undefined ? undefined : `${base}+`;
 }
 
 function exceptionId(token: string | undefined): string | undefined {
-  return token === undefined ? undefined : fixupSpdxId(token);
+  return token === undefined ? undefined : canonicalSpdxId(token);
 }
