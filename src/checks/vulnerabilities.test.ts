@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importAdvisories } from '../advisories/import.js';
 import { openStore } from '../store/index.js';
-import { memoryRepository } from './repository.js';
+import { localRepository } from './repository.js';
 import { vulnerabilities } from './vulnerabilities.js';
 
 const root = mkdtempSync(join(tmpdir(), 'trustline-vulns-'));
@@ -19,7 +19,8 @@ const record = (id: string, name: string, fixed: string) => ({
 
 describe('Vulnerabilities', () => {
   const project = join(root, 'project');
-  const context = (store?: Awaited<ReturnType<typeof openStore>>) => ({ files: memoryRepository({}), scorecardCompat: true, now: new Date(), root: project, ...(store === undefined ? {} : { store }) });
+  // The folder and its listing, as `trustline check` gives them: the check reads the listed files.
+  const context = (store?: Awaited<ReturnType<typeof openStore>>) => ({ files: localRepository(project), scorecardCompat: true, now: new Date(), root: project, ...(store === undefined ? {} : { store }) });
 
   it('scores 10 minus one per vulnerability, with the upgrade as remediation', async () => {
     mkdirSync(project, { recursive: true });

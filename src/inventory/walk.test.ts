@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { walk } from './walk.js';
+import { listedFiles, walk } from './walk.js';
 
 const root = mkdtempSync(join(tmpdir(), 'trustline-walk-'));
 const outside = mkdtempSync(join(tmpdir(), 'trustline-outside-'));
@@ -53,5 +53,20 @@ describe('walk', () => {
     const result = walk(root, { wants, maxEntries: 2 });
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]!.message).toMatch(/more than 2 entries/);
+  });
+});
+
+describe('listedFiles', () => {
+  // Every file of the tree, links kept only when they stay inside (as the repository listing does), in no particular order.
+  const listing = ['vendor/package-lock.json', 'app/readme.md', 'package-lock.json', 'app/node_modules/x/package-lock.json', '.git/package-lock.json', 'fixtures/package-lock.json', 'app/package-lock.json', 'app/linked-in-package-lock.json'];
+
+  it('takes from a listing what the walk finds, in the walk\'s order', () => {
+    for (const options of [{ wants }, { wants, recursive: false }, { wants, exclude: ['fixtures'] }, { wants, exclude: ['app/*.json'] }, { wants, skipFolders: new Set(['.git']) }]) {
+      expect(listedFiles(listing, options).files).toEqual(walk(root, options).files);
+    }
+  });
+
+  it('orders folder by folder, as the walk does, not as a plain sort of the paths', () => {
+    expect(listedFiles(['a-b', 'a/z', 'a.c', 'a/y/x'], { wants: () => true }).files).toEqual(['a/y/x', 'a/z', 'a-b', 'a.c']);
   });
 });

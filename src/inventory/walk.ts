@@ -44,9 +44,7 @@ export function walk(root: string, options: WalkOptions): WalkResult {
   const recursive = options.recursive ?? true;
   const skipFolders = options.skipFolders ?? skippedFolders;
   const maxEntries = options.maxEntries ?? 1_000_000;
-  const excluded = options.exclude !== undefined && options.exclude.length > 0 ? picomatch()([...options.exclude], { dot: true }) : undefined;
-  const isExcluded = (path: string): boolean =>
-    excluded !== undefined && (excluded(path) || excluded(path.slice(path.lastIndexOf('/') + 1)));
+  const isExcluded = exclusion(options.exclude);
   const realRoot = realpathSync(root);
   const files: string[] = [];
   const problems: InventoryProblem[] = [];
@@ -81,6 +79,46 @@ export function walk(root: string, options: WalkOptions): WalkResult {
 
   if (statSync(root).isDirectory()) visit(root, '');
   return { files, problems };
+}
+
+/**
+ * The wanted files of a tree listed already (the repository checks list a folder once, through
+ * git or a walk), by the rules of {@link walk}: skipped folders, `recursive`, `exclude` (a folder
+ * excluded leaves out what it holds), in the walk's order. Files only: the listing's maker has
+ * already kept symbolic links to the inside of the tree alone.
+ */
+export function listedFiles(paths: readonly string[], options: Omit<WalkOptions, 'maxEntries'>): WalkResult {
+  const recursive = options.recursive ?? true;
+  const skipFolders = options.skipFolders ?? skippedFolders;
+  const isExcluded = exclusion(options.exclude);
+  const files = paths.filter((path) => {
+    const segments = path.split('/');
+    if (!recursive && segments.length > 1) return false;
+    for (let depth = 1; depth < segments.length; depth += 1) {
+      if (skipFolders.has(segments[depth - 1] ?? '') || isExcluded(segments.slice(0, depth).join('/'))) return false;
+    }
+    return !isExcluded(path) && options.wants(path);
+  });
+  return { files: files.sort(byWalkOrder), problems: [] };
+}
+
+/** The walk's order: folder by folder, each folder's entries by name (`a/z` before `a-b`, which a plain sort puts first). */
+function byWalkOrder(a: string, b: string): number {
+  const left = a.split('/');
+  const right = b.split('/');
+  for (let index = 0; index < Math.min(left.length, right.length); index += 1) {
+    const x = left[index] ?? '';
+    const y = right[index] ?? '';
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return left.length - right.length;
+}
+
+/** Whether a path (or its base name) matches one of the exclude patterns. */
+function exclusion(patterns: readonly string[] | undefined): (path: string) => boolean {
+  if (patterns === undefined || patterns.length === 0) return () => false;
+  const excluded = picomatch()([...patterns], { dot: true });
+  return (path) => excluded(path) || excluded(path.slice(path.lastIndexOf('/') + 1));
 }
 
 /** Whether a symbolic link points at a file inside the tree (so reading it never leaves the tree). */
