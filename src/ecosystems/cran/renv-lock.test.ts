@@ -1,5 +1,5 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assertExtractsAnyText } from '../../../test/any-text.js';
 import { lockfileCaseFailures, readLockfileCases } from '../../../test/lockfile-corpus.js';
 import { describeShared } from '../../../test/shared.js';
 import { renvLockExtractor } from './renv-lock.js';
@@ -67,13 +67,7 @@ describe('renvLockExtractor', () => {
   });
 
   it('never throws, whatever the text', () => {
-    const text = fc.string({ unit: fc.constantFrom(...'{}[]:",\\ \nab1PackagesVersionRepositoryCRAN'.split('')), maxLength: 300 });
-    fc.assert(
-      fc.property(text, (input) => {
-        const result = renvLockExtractor.extract({ path: 'x', text: input, readRelated: () => undefined });
-        return Array.isArray(result.components) && Array.isArray(result.problems);
-      }),
-    );
+    assertExtractsAnyText(renvLockExtractor, { characters: '{}[]:",\\ \nab1PackagesVersionRepositoryCRAN' });
   });
 });
 

@@ -1,5 +1,5 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assertExtractsAnyText } from '../../../test/any-text.js';
 import { lockfileCaseFailures, readLockfileCases } from '../../../test/lockfile-corpus.js';
 import { describeShared } from '../../../test/shared.js';
 import { gradleLockfileExtractor } from './gradle-lockfile.js';
@@ -54,13 +54,7 @@ describe('gradleLockfileExtractor', () => {
   });
 
   it('never throws, whatever the text', () => {
-    const text = fc.string({ unit: fc.constantFrom(...':=,#\n ab1.-'.split(''), 'empty='), maxLength: 200 });
-    fc.assert(
-      fc.property(text, (input) => {
-        const result = gradleLockfileExtractor.extract({ path: 'gradle.lockfile', text: input, readRelated: () => undefined });
-        return Array.isArray(result.components) && Array.isArray(result.problems);
-      }),
-    );
+    assertExtractsAnyText(gradleLockfileExtractor, { characters: ':=,#\n ab1.-', tokens: ['empty='] }, { path: 'gradle.lockfile', maxLength: 200 });
   });
 });
 

@@ -1,5 +1,5 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assertExtractsAnyText } from '../../../test/any-text.js';
 import { lockfileCaseFailures, readLockfileCases } from '../../../test/lockfile-corpus.js';
 import { describeShared } from '../../../test/shared.js';
 import { pomXmlExtractor } from './pom-xml.js';
@@ -305,13 +305,7 @@ ${dependency('x', 'fine', '<version>1</version>')}
   });
 
   it('never throws, whatever the text', () => {
-    const text = fc.string({ unit: fc.constantFrom(...'<>/!-[]${}&;#"=x1. \n'.split(''), '<project>', '<dependency>', '<groupId>', '</groupId>', '<![CDATA[', '<!DOCTYPE'), maxLength: 200 });
-    fc.assert(
-      fc.property(text, (input) => {
-        const result = pomXmlExtractor.extract({ path: 'pom.xml', text: input, readRelated: () => undefined });
-        return Array.isArray(result.components) && Array.isArray(result.problems);
-      }),
-    );
+    assertExtractsAnyText(pomXmlExtractor, { characters: '<>/!-[]${}&;#"=x1. \n', tokens: ['<project>', '<dependency>', '<groupId>', '</groupId>', '<![CDATA[', '<!DOCTYPE'] }, { path: 'pom.xml', maxLength: 200 });
   });
 });
 

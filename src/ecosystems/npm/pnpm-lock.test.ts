@@ -1,5 +1,5 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assertExtractsAnyText } from '../../../test/any-text.js';
 import { lockfileCaseFailures, readLockfileCases } from '../../../test/lockfile-corpus.js';
 import { describeShared } from '../../../test/shared.js';
 import { readDependencyPath } from './pnpm-dependency-path.js';
@@ -245,13 +245,7 @@ describe('pnpmLockExtractor', () => {
   });
 
   it('never throws, whatever the text', () => {
-    const unit = fc.constantFrom(...'/@_()[]{}:,-\'" \n1.0ab'.split(''), 'packages:\n', "lockfileVersion: '9.0'\n", 'snapshots:\n', '  ', 'dependencies:\n', 'importers:\n');
-    fc.assert(
-      fc.property(fc.string({ unit, maxLength: 200 }), (text) => {
-        const result = extract(text);
-        return Array.isArray(result.components) && Array.isArray(result.edges) && Array.isArray(result.problems);
-      }),
-    );
+    assertExtractsAnyText(pnpmLockExtractor, { characters: '/@_()[]{}:,-\'" \n1.0ab', tokens: ['packages:\n', "lockfileVersion: '9.0'\n", 'snapshots:\n', '  ', 'dependencies:\n', 'importers:\n'] }, { path: 'pnpm-lock.yaml', maxLength: 200 });
   });
 });
 

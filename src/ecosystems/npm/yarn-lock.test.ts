@@ -1,5 +1,5 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assertExtractsAnyText } from '../../../test/any-text.js';
 import { lockfileCaseFailures, readLockfileCases } from '../../../test/lockfile-corpus.js';
 import { describeShared } from '../../../test/shared.js';
 import { yarnLockExtractor } from './yarn-lock.js';
@@ -210,13 +210,7 @@ describe('yarnLockExtractor', () => {
   });
 
   it('never throws, whatever the text', () => {
-    const unit = fc.constantFrom(...'"@:,# \n\t[]{}&*!|>\'-^1.0abv'.split(''), '__metadata:\n', 'version ', '  ', 'dependencies:\n', 'npm:', 'workspace:.');
-    fc.assert(
-      fc.property(fc.string({ unit, maxLength: 200 }), (text) => {
-        const result = extract(text);
-        return Array.isArray(result.components) && Array.isArray(result.edges) && Array.isArray(result.problems);
-      }),
-    );
+    assertExtractsAnyText(yarnLockExtractor, { characters: '"@:,# \n\t[]{}&*!|>\'-^1.0abv', tokens: ['__metadata:\n', 'version ', '  ', 'dependencies:\n', 'npm:', 'workspace:.'] }, { path: 'yarn.lock', maxLength: 200 });
   });
 });
 

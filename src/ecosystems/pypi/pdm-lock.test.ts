@@ -1,5 +1,5 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assertExtractsAnyText } from '../../../test/any-text.js';
 import { lockfileCaseFailures, readLockfileCases } from '../../../test/lockfile-corpus.js';
 import { describeShared } from '../../../test/shared.js';
 import { pdmLockExtractor } from './pdm-lock.js';
@@ -100,13 +100,7 @@ describe('pdmLockExtractor', () => {
   });
 
   it('never throws, whatever the text', () => {
-    const text = fc.string({ unit: fc.constantFrom(...'[]{}="\'#,. \nab1-packagegroups'.split('')), maxLength: 300 });
-    fc.assert(
-      fc.property(text, (input) => {
-        const result = pdmLockExtractor.extract({ path: 'pdm.lock', text: input, readRelated: () => undefined });
-        return Array.isArray(result.components) && Array.isArray(result.problems);
-      }),
-    );
+    assertExtractsAnyText(pdmLockExtractor, { characters: '[]{}="\'#,. \nab1-packagegroups' }, { path: 'pdm.lock' });
   });
 });
 

@@ -1,5 +1,5 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assertExtractsAnyText } from '../../../test/any-text.js';
 import { lockfileCaseFailures, readLockfileCases } from '../../../test/lockfile-corpus.js';
 import { describeShared } from '../../../test/shared.js';
 import { poetryLockExtractor } from './poetry-lock.js';
@@ -120,13 +120,7 @@ describe('poetryLockExtractor', () => {
   });
 
   it('never throws, whatever the text', () => {
-    const text = fc.string({ unit: fc.constantFrom(...'[]{}="\'#,. \nab1-package'.split('')), maxLength: 300 });
-    fc.assert(
-      fc.property(text, (input) => {
-        const result = poetryLockExtractor.extract({ path: 'poetry.lock', text: input, readRelated: () => undefined });
-        return Array.isArray(result.components) && Array.isArray(result.problems);
-      }),
-    );
+    assertExtractsAnyText(poetryLockExtractor, { characters: '[]{}="\'#,. \nab1-package' }, { path: 'poetry.lock' });
   });
 });
 

@@ -1,5 +1,5 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assertExtractsAnyText } from '../../../test/any-text.js';
 import { lockfileCaseFailures, readLockfileCases } from '../../../test/lockfile-corpus.js';
 import { describeShared } from '../../../test/shared.js';
 import { pylockExtractor } from './pylock.js';
@@ -78,13 +78,7 @@ describe('pylockExtractor', () => {
   });
 
   it('never throws, whatever the text', () => {
-    const text = fc.string({ unit: fc.constantFrom(...'[]{}="\'#,. \nab1-packagesdirectoryvcs'.split('')), maxLength: 300 });
-    fc.assert(
-      fc.property(text, (input) => {
-        const result = pylockExtractor.extract({ path: 'pylock.toml', text: input, readRelated: () => undefined });
-        return Array.isArray(result.components) && Array.isArray(result.problems);
-      }),
-    );
+    assertExtractsAnyText(pylockExtractor, { characters: '[]{}="\'#,. \nab1-packagesdirectoryvcs' }, { path: 'pylock.toml' });
   });
 });
 

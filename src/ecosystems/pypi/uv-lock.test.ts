@@ -1,5 +1,5 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assertExtractsAnyText } from '../../../test/any-text.js';
 import { lockfileCaseFailures, readLockfileCases } from '../../../test/lockfile-corpus.js';
 import { describeShared } from '../../../test/shared.js';
 import { uvLockExtractor } from './uv-lock.js';
@@ -128,13 +128,7 @@ describe('uvLockExtractor', () => {
   });
 
   it('never throws, whatever the text', () => {
-    const text = fc.string({ unit: fc.constantFrom(...'[]{}="\'#,. \nab1-packagesourcevirtual'.split('')), maxLength: 300 });
-    fc.assert(
-      fc.property(text, (input) => {
-        const result = uvLockExtractor.extract({ path: 'uv.lock', text: input, readRelated: () => undefined });
-        return Array.isArray(result.components) && Array.isArray(result.problems);
-      }),
-    );
+    assertExtractsAnyText(uvLockExtractor, { characters: '[]{}="\'#,. \nab1-packagesourcevirtual' }, { path: 'uv.lock' });
   });
 });
 
