@@ -23,21 +23,6 @@ export async function medianMs(work: () => unknown, runs: number, warmup = 1): P
   return median(times);
 }
 
-/** The median wall time (ms) of a whole command, process start included. Fails on an exit status not in `okStatuses`. */
-export function commandMedianMs(command: string, args: readonly string[], runs: number, options: SpawnSyncOptions = {}, okStatuses: readonly number[] = [0]): number {
-  const times: number[] = [];
-  for (let i = 0; i <= runs; i++) {
-    const start = performance.now();
-    const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], ...options });
-    const elapsed = performance.now() - start;
-    if (!okStatuses.includes(result.status ?? -1)) {
-      throw new Error(`${command} ${args.join(' ')} exited ${String(result.status)}: ${String(result.stderr)}`);
-    }
-    if (i > 0) times.push(elapsed); // the first run warms the file cache
-  }
-  return median(times);
-}
-
 /** A command to time: what to run, with its options and the exit statuses that count as success. */
 export interface TimedCommand {
   readonly command: string;
@@ -66,6 +51,11 @@ export function interleavedMedianMs(commands: readonly TimedCommand[], runs: num
     });
   }
   return times.map(median);
+}
+
+/** The median wall time (ms) of a whole command, process start included. Fails on an exit status not in `okStatuses`. */
+export function commandMedianMs(command: string, args: readonly string[], runs: number, options: SpawnSyncOptions = {}, okStatuses: readonly number[] = [0]): number {
+  return interleavedMedianMs([{ command, args, options, okStatuses }], runs)[0] ?? 0;
 }
 
 /**
