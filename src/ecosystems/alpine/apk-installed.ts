@@ -10,7 +10,8 @@ import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
 import { apkInstalledFormat } from '../formats.js';
 
-const ecosystem = 'Alpine';
+/** As the format's definition names it. */
+const { ecosystem } = apkInstalledFormat;
 
 interface Stanza {
   readonly line: number;

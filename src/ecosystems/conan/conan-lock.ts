@@ -13,7 +13,8 @@ import type { Extractor, SourceFile } from '../extractor.js';
 import { conanLockFormat } from '../formats.js';
 import { objectEntries, property, readJsonObject, stringValue } from '../json-tree.js';
 
-const ecosystem = 'ConanCenter';
+/** As the format's definition names it. */
+const { ecosystem } = conanLockFormat;
 /** conan.lock nests a few levels; anything far deeper is hostile. */
 const maxDepth = 64;
 

@@ -10,7 +10,8 @@ import type { Extractor, SourceFile } from '../extractor.js';
 import { renvLockFormat } from '../formats.js';
 import { objectEntries, property, readJsonObject, stringArray, stringValue } from '../json-tree.js';
 
-const ecosystem = 'CRAN';
+/** As the format's definition names it. */
+const { ecosystem } = renvLockFormat;
 /** renv.lock nests a handful of levels; anything far deeper is hostile. */
 const maxDepth = 64;
 

@@ -9,7 +9,8 @@ import type { Extractor, SourceFile } from '../extractor.js';
 import { cargoLockFormat } from '../formats.js';
 import { arrayTableEntries, readToml, stringsOf } from '../toml-file.js';
 
-const ecosystem = 'crates.io';
+/** As the format's definition names it. */
+const { ecosystem } = cargoLockFormat;
 /** Cargo writes no inline nesting deeper than an array of strings; anything deeper is hostile. */
 const maxDepth = 16;
 

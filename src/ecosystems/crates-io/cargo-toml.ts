@@ -23,7 +23,8 @@ import { readToml, tableOf } from '../toml-file.js';
 import type { TomlTable } from '../toml-file.js';
 import { dependencyKey, dependencyLines, dependencyTables } from './cargo-toml-lines.js';
 
-const ecosystem = 'crates.io';
+/** As the format's definition names it. */
+const { ecosystem } = cargoTomlFormat;
 /** Cargo.toml nests a few levels (target → cfg → dependencies → crate → features). */
 const maxDepth = 16;
 

@@ -10,7 +10,8 @@ import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
 import { dpkgStatusFormat } from '../formats.js';
 
-const ecosystem = 'Debian';
+/** As the format's definition names it. */
+const { ecosystem } = dpkgStatusFormat;
 
 interface ControlStanza {
   readonly line: number;

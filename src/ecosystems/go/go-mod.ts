@@ -9,7 +9,8 @@ import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
 import { goModFormat } from '../formats.js';
 
-const ecosystem = 'Go';
+/** As the format's definition names it. */
+const { ecosystem } = goModFormat;
 
 /** The directives of https://go.dev/ref/mod#go-mod-file-grammar; anything else is an error, as in `modfile.Parse`. */
 const knownVerbs = new Set(['module', 'go', 'toolchain', 'godebug', 'require', 'exclude', 'replace', 'retract', 'tool', 'ignore']);

@@ -9,7 +9,8 @@ import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
 import { mixLockFormat } from '../formats.js';
 
-const ecosystem = 'Hex';
+/** As the format's definition names it. */
+const { ecosystem } = mixLockFormat;
 
 export const mixLockExtractor: Extractor = { ...mixLockFormat, extract: extractMixLock };
 

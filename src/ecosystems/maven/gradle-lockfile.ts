@@ -13,7 +13,8 @@ import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
 import { gradleLockfileFormat } from '../formats.js';
 
-const ecosystem = 'Maven';
+/** As the format's definition names it. */
+const { ecosystem } = gradleLockfileFormat;
 /** Gradle's own coordinates carry no spaces, `:` or `=` inside a part. */
 const linePattern = /^([^\s:=]+):([^\s:=]+):([^\s:=]+)=(\S*)$/;
 

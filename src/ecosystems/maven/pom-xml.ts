@@ -19,7 +19,8 @@ import { pomXmlFormat } from '../formats.js';
 import { effectiveDependencies, loadPom } from './pom-effective.js';
 import type { EffectiveDependency } from './pom-effective.js';
 
-const ecosystem = 'Maven';
+/** As the format's definition names it. */
+const { ecosystem } = pomXmlFormat;
 
 export const pomXmlExtractor: Extractor = { ...pomXmlFormat, extract: extractPomXml };
 

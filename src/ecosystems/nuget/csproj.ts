@@ -23,7 +23,8 @@ import { expandProperties, isProjectRoot, maxXmlDepth, packageItems, projectProp
 import type { PackageItem } from './msbuild-project.js';
 import { readXml } from '../xml-tree.js';
 
-const ecosystem = 'NuGet';
+/** As the format's definition names it. */
+const { ecosystem } = csprojFormat;
 
 export const csprojExtractor: Extractor = { ...csprojFormat, extract: extractCsproj };
 

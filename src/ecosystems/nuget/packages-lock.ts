@@ -19,7 +19,8 @@ import type { Extractor, SourceFile } from '../extractor.js';
 import { packagesLockFormat } from '../formats.js';
 import { objectEntries, property, readJsonObject, stringValue } from '../json-tree.js';
 
-const ecosystem = 'NuGet';
+/** As the format's definition names it. */
+const { ecosystem } = packagesLockFormat;
 /** The lock file nests five levels (framework → package → dependencies); far deeper is hostile. */
 const maxDepth = 32;
 

@@ -10,7 +10,8 @@ import type { Extractor, SourceFile } from '../extractor.js';
 import { composerLockFormat } from '../formats.js';
 import { objectEntries, property, readJsonObject, stringArray, stringValue } from '../json-tree.js';
 
-const ecosystem = 'Packagist';
+/** As the format's definition names it. */
+const { ecosystem } = composerLockFormat;
 /** composer.lock nests a few levels (package → autoload → psr-4 → paths); anything far deeper is hostile. */
 const maxDepth = 64;
 

@@ -10,7 +10,8 @@ import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
 import { pubspecLockFormat } from '../formats.js';
 
-const ecosystem = 'Pub';
+/** As the format's definition names it. */
+const { ecosystem } = pubspecLockFormat;
 /** pub writes block mappings only; flow collections nested this deep are hostile. */
 const maxFlowDepth = 32;
 

@@ -5,10 +5,8 @@
  */
 import type { Component, DependencyEdge, DependencyScope } from '../../model/index.js';
 import { componentPurl } from '../component-purl.js';
-import { normalizePypiName } from './index.js';
+import { ecosystem as pypi, normalizePypiName } from './index.js';
 import { satisfiesPep440 } from './specifiers.js';
-
-export const ecosystem = 'PyPI';
 
 /** One dependency an entry records: a name, and where the format gives them, a version or a specifier. */
 export interface DependencyReference {
@@ -27,7 +25,7 @@ export type ComponentFields = Omit<Component, 'ecosystem' | 'purl'>;
 /** The component, or the problem message when no purl can be built from its name and version. */
 export function pypiComponent(fields: ComponentFields): Component | string {
   try {
-    return { ...fields, ecosystem, purl: componentPurl('pypi', fields.name, fields.version) };
+    return { ...fields, ecosystem: pypi.name, purl: componentPurl('pypi', fields.name, fields.version) };
   } catch (error) {
     return `${fields.name}@${fields.version}: no package URL can be built (${error instanceof Error ? error.message : String(error)})`;
   }

@@ -10,7 +10,8 @@ import { componentPurl } from '../component-purl.js';
 import type { Extractor, SourceFile } from '../extractor.js';
 import { gemfileLockFormat } from '../formats.js';
 
-const ecosystem = 'RubyGems';
+/** As the format's definition names it. */
+const { ecosystem } = gemfileLockFormat;
 const sourceSections = new Set(['GEM', 'GIT', 'PATH', 'PLUGIN SOURCE']);
 
 /** A gem version holds no `-`: what follows the first one is the platform (`1.13.3-x86_64-linux`). */

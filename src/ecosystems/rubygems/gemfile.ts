@@ -25,7 +25,8 @@ import { literalStrings, readCall, statements } from './gemfile-statements.js';
 import type { Call, RubyValue } from './gemfile-statements.js';
 import { compareRubyGems, parseRubyGems } from './versions.js';
 
-const ecosystem = 'RubyGems';
+/** As the format's definition names it. */
+const { ecosystem } = gemfileFormat;
 const devGroups = new Set(['development', 'test']);
 /** Keywords that open a block closed by `end` when they start a statement. */
 const blockKeywords = /^(if|unless|case|begin|while|until|def|class|module)\b/;
