@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { scanFinding as finding, scanReportOf as reportOf } from './__fixtures__/scan-report.js';
+import { maliciousFinding, scanFinding as finding, scanReportOf as reportOf } from './__fixtures__/scan-report.js';
 import { code, literal, scanMarkdown } from './scan-markdown.js';
 
-const malicious = finding({
-  id: 'MAL-2024-1',
-  kind: 'malicious',
-  summary: 'Malicious code in evil-pkg (npm)',
-  name: 'evil-pkg',
-  version: '6.6.6',
-  purl: 'pkg:npm/evil-pkg@6.6.6',
-  locations: [{ file: 'package-lock.json', line: 40 }],
-  direct: false,
-  paths: [['pkg:npm/%40acme/tool@1.0.0', 'pkg:npm/evil-pkg@6.6.6']],
-});
+const malicious = maliciousFinding({ direct: false, paths: [['pkg:npm/%40acme/tool@1.0.0', 'pkg:npm/evil-pkg@6.6.6']] });
 
 const lodashHigh = finding({
   id: 'GHSA-p6mc-m468-83gw',

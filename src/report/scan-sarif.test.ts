@@ -2,21 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { legacySchemaValidator } from '../../test/json-schema.js';
 import { describeShared } from '../../test/shared.js';
 import type { Finding, ScanReport, Severity, SeverityRating } from '../model/index.js';
-import { scanFinding as finding, scanReportOf as reportOf } from './__fixtures__/scan-report.js';
+import { maliciousFinding, scanFinding as finding, scanReportOf as reportOf } from './__fixtures__/scan-report.js';
 import { fingerprintKey, scanSarif } from './scan-sarif.js';
 import type { SarifResult } from './scan-sarif.js';
 
 const options = { toolVersion: '1.2.3' };
 
-const malicious = finding({
-  id: 'MAL-2024-1',
-  kind: 'malicious',
-  summary: 'Malicious code in evil-pkg (npm)',
-  name: 'evil-pkg',
-  version: '6.6.6',
-  purl: 'pkg:npm/evil-pkg@6.6.6',
-  locations: [{ file: 'package-lock.json', line: 40 }],
-});
+const malicious = maliciousFinding();
 
 const lodash = finding({
   id: 'GHSA-p6mc-m468-83gw',

@@ -18,6 +18,20 @@ export function scanFinding(overrides: Partial<Finding> & Pick<Finding, 'id'>): 
   };
 }
 
+/** A malicious package found in the lockfile (MAL-2024-1, evil-pkg 6.6.6), with any overrides. */
+export function maliciousFinding(overrides: Partial<Finding> = {}): Finding {
+  return scanFinding({
+    id: 'MAL-2024-1',
+    kind: 'malicious',
+    summary: 'Malicious code in evil-pkg (npm)',
+    name: 'evil-pkg',
+    version: '6.6.6',
+    purl: 'pkg:npm/evil-pkg@6.6.6',
+    locations: [{ file: 'package-lock.json', line: 40 }],
+    ...overrides,
+  });
+}
+
 /** A report of these findings, its summary counted from them as the scan counts it. */
 export function scanReportOf(findings: readonly Finding[], overrides: Partial<ScanReport> = {}): ScanReport {
   const active = findings.filter((item) => item.ignored === undefined);
